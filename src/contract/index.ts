@@ -1,0 +1,4 @@
+export * from './query';
+export * from './frames';
+export * from './score';
+export * from './settings';

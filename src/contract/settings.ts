@@ -1,0 +1,54 @@
+/**
+ * Data source and app settings as Grafana stores them: `jsonData` is readable by the browser,
+ * `secureJsonData` is write-only (Grafana encrypts it and only the backend ever sees it decrypted).
+ * Every key here is documented in the README's configuration table; keep the two in sync.
+ */
+
+export const AUTH_METHODS = ['none', 'basic', 'bearer'] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
+
+export interface TraceoDataSourceJsonData {
+  /** Base URL of the Prometheus-compatible HTTP API, e.g. http://prometheus:9090 */
+  prometheusUrl?: string;
+  authMethod?: AuthMethod;
+  /** User for basic auth (the password is secureJsonData.basicAuthPassword). */
+  basicAuthUser?: string;
+  tlsSkipVerify?: boolean;
+  /** When true, secureJsonData.tlsCACert holds a PEM CA bundle used to verify Prometheus. */
+  tlsWithCACert?: boolean;
+  /** Per-request timeout towards Prometheus, in seconds. */
+  timeoutSeconds?: number;
+  /** Custom headers: names here, values in secureJsonData.httpHeaderValue<N> (Grafana's convention). */
+  httpHeaderName1?: string;
+  httpHeaderName2?: string;
+  httpHeaderName3?: string;
+  httpHeaderName4?: string;
+  httpHeaderName5?: string;
+  /** Upper bound on series one query may return before the query is refused with a clear error. */
+  maxSeries?: number;
+}
+
+export interface TraceoDataSourceSecureJsonData {
+  basicAuthPassword?: string;
+  bearerToken?: string;
+  tlsCACert?: string;
+  httpHeaderValue1?: string;
+  httpHeaderValue2?: string;
+  httpHeaderValue3?: string;
+  httpHeaderValue4?: string;
+  httpHeaderValue5?: string;
+}
+
+export const MAX_CUSTOM_HEADERS = 5;
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_SERIES = 2000;
+
+export interface TraceoAppJsonData {
+  /** uid of the Traceo ML data source the app pages query. */
+  defaultDataSourceUid?: string;
+}
+
+export const APP_PLUGIN_ID = 'traceo-ml-app';
+export const DATASOURCE_PLUGIN_ID = 'traceo-ml-datasource';
+/** uid used by the provisioning examples, the dashboards and the tests. */
+export const PROVISIONED_DATASOURCE_UID = 'traceo-ml';
