@@ -8,3 +8,4 @@ export * from './frame';
 export * from './data';
 export * from './diagnostics';
 export * from './resource';
+export * from './errors';
