@@ -1,0 +1,21 @@
+/** Shared statistics for the ML core: pure functions on typed arrays, no I/O. */
+export {
+  finiteValues,
+  MAD_TO_SIGMA,
+  mad,
+  mean,
+  median,
+  medianInPlace,
+  nanMad,
+  nanMean,
+  nanMedian,
+  nanQuantile,
+  nanVariance,
+  quantile,
+  std,
+  variance,
+} from './descriptive';
+export { selectKth } from './select';
+export { autocorrelation } from './autocorrelation';
+export { detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
+export { gaussian, mulberry32, randomInt, type Rng } from './random';
