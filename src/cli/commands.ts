@@ -1,0 +1,14 @@
+/**
+ * Every `traceo-ml` command. A name may hold a subcommand (`evaluate nab`); the dispatcher picks the longest
+ * name matching the leading words of the command line and hands the remaining words to `run`.
+ * To add a command: write a module exporting a `CliCommand` and add one line here.
+ */
+export interface CliCommand {
+  /** One or more words, e.g. `evaluate nab`. */
+  name: string;
+  description: string;
+  /** Receives the words after the name; resolves to the process exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+export const COMMANDS: CliCommand[] = [];
