@@ -1,0 +1,4 @@
+export * from './traceo-settings';
+export * from './errors';
+export { parseTraceoSettings } from './parse-settings';
+export { MAX_SERIES_CEILING, MAX_TIMEOUT_SECONDS } from './json-data-schema';
