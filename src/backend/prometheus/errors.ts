@@ -90,7 +90,8 @@ export function fromTransportError(err: TransportError, ctx: FailureContext): Er
         504
       );
     case 'cancelled':
-      return new PrometheusUnavailableError('cancelled', `Request to ${url} was cancelled by Grafana`, 499);
+      // 504 like the runtime's answer for cancelled queries: Grafana gave up waiting (request closed, deadline).
+      return new PrometheusUnavailableError('cancelled', `Request to ${url} was cancelled by Grafana`, 504);
     case 'too-large':
       return new TooMuchDataError(
         `Prometheus' answer from ${url} is larger than the ${formatBytes(ctx.maxResponseBytes)} limit: ` +
@@ -139,7 +140,7 @@ export function fromErrorResponse(httpStatus: number, envelope: ErrorEnvelope | 
     return new PrometheusUnavailableError('timeout', `Prometheus timed out evaluating the query: ${detail}`, 504);
   }
   if (errorType === 'canceled') {
-    return new PrometheusUnavailableError('cancelled', `Prometheus cancelled the query: ${detail}`, 499);
+    return new PrometheusUnavailableError('cancelled', `Prometheus cancelled the query: ${detail}`, 504);
   }
   if (errorType === 'execution') {
     return new PrometheusUnavailableError(
