@@ -97,7 +97,7 @@ describe('raw query type', () => {
       notices: [{ severity: 'warning', text: 'be careful' }],
     });
     expect(first.fields[1]).toMatchObject({ labels: { __name__: 'up', job: 'a' }, config: { displayNameFromDS: 'a' } });
-    expect(Array.from(first.fields[1].values)).toEqual([1, null]);
+    expect(Array.from<unknown>(first.fields[1].values)).toEqual([1, null]);
   });
 
   it('answers NoData as a typed frame without fields', async () => {

@@ -61,7 +61,7 @@ describe('timeSeriesMultiFrames', () => {
       ],
       options
     );
-    expect(Array.from(frame.fields[1].values)).toEqual([null, Infinity, 2]);
+    expect(Array.from<unknown>(frame.fields[1].values)).toEqual([null, Infinity, 2]);
   });
 
   it('sorts times and leaves no duplicates, merging repeated label sets', () => {
@@ -79,8 +79,8 @@ describe('timeSeriesMultiFrames', () => {
       options
     );
     expect(frames).toHaveLength(1);
-    expect(Array.from(frames[0].fields[0].values)).toEqual([1, 2, 3]);
-    expect(Array.from(frames[0].fields[1].values)).toEqual([1, 2, 30]);
+    expect(Array.from<unknown>(frames[0].fields[0].values)).toEqual([1, 2, 3]);
+    expect(Array.from<unknown>(frames[0].fields[1].values)).toEqual([1, 2, 30]);
   });
 });
 
