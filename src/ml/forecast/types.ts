@@ -18,6 +18,12 @@ export interface Forecaster {
   fit(y: Float64Array, options?: FitOptions): this;
   /** Point forecasts for the `h` steps after the fitted series. */
   forecast(h: number): Float64Array;
+  /**
+   * Optional cheap refresh: re-runs the model on `y`, a longer version of the series it was fitted on, keeping the
+   * parameters already estimated (no re-optimisation), like a production model whose parameters are re-estimated
+   * daily but whose states follow every sample. Backtests use it to avoid one optimisation per origin.
+   */
+  update?(y: Float64Array): this;
 }
 
 /** A fresh, unfitted model: backtests refit from scratch at every origin. */
