@@ -1,0 +1,28 @@
+/**
+ * Entry point of the data source's backend executable: wires the protocol runtime to our handlers. Nothing
+ * else belongs here; each handler lives in its own module.
+ */
+import { InstanceManager, log, serve } from 'backend/grafana';
+import { createPrometheusClient } from 'backend/prometheus/from-settings';
+import type { PrometheusClient } from 'backend/prometheus/client';
+import { checkHealthHandler } from 'backend/health';
+import { buildQueryMux, type PrometheusClientProvider } from 'backend/query';
+import { parseTraceoSettings } from 'backend/settings/parse-settings';
+
+/** One Prometheus client (and its connection pool) per data source, rebuilt when its settings change. */
+const prometheusClients = new InstanceManager<PrometheusClient>(
+  (settings) => createPrometheusClient(parseTraceoSettings(settings)),
+  (client) => client.close()
+);
+const clientFor: PrometheusClientProvider = (ctx) => prometheusClients.get(ctx);
+
+serve(
+  {
+    queryData: buildQueryMux(clientFor).queryData,
+    checkHealth: checkHealthHandler(clientFor),
+  },
+  { onShutdown: () => prometheusClients.disposeAll() }
+).catch((err: unknown) => {
+  log.error('Backend failed to start', { error: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+});
