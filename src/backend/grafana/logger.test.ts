@@ -94,8 +94,9 @@ describe('formatLine', () => {
   it('still logs the message when a field cannot be serialised', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    const entry = JSON.parse(formatLine('info', 'still here', { circular }, at));
+    const entry = JSON.parse(formatLine('info', 'still here', { circular, '@level': 'x' }, at));
     expect(entry['@message']).toBe('still here');
+    expect(entry['@level']).toBe('info');
     expect(entry.fields).toContain('Circular');
   });
 

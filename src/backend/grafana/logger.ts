@@ -85,25 +85,22 @@ function truncate(message: string): string {
  * JSON.stringify escapes newlines, which keeps every entry on one line.
  */
 export function formatLine(level: LogLevel, message: string, fields: LogFields, epochMs: number): string {
-  const entry: LogFields = {
+  const head: LogFields = {
     '@level': level,
     '@message': truncate(message),
     '@timestamp': formatHclogTimestamp(epochMs),
   };
+  const pairs: LogFields = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && !key.startsWith('@') && key !== 'timestamp') {
-      entry[key] = value;
+      pairs[key] = value;
     }
   }
   try {
-    return JSON.stringify(entry, jsonValue) + '\n';
+    return JSON.stringify({ ...head, ...pairs }, jsonValue) + '\n';
   } catch {
     // A circular or otherwise unserialisable field must not lose the message itself.
-    entry.fields = inspect(fields, { depth: 3, breakLength: Infinity });
-    for (const key of Object.keys(fields)) {
-      delete entry[key];
-    }
-    return JSON.stringify(entry, jsonValue) + '\n';
+    return JSON.stringify({ ...head, fields: inspect(pairs, { depth: 3, breakLength: Infinity }) }) + '\n';
   }
 }
 
