@@ -21,6 +21,8 @@ export interface AdditiveModelOptions {
   fourierOrder?: (period: number) => number;
   /** Only the last `window` observations are fitted (0 = all): the recent past predicts the next days best. */
   window?: number;
+  /** Sum the seasonal blocks by phase (default). False forces the plain row-by-row sums, e.g. to verify them. */
+  phaseAggregation?: boolean;
 }
 
 /** Unknowns before the changepoint and Fourier columns: intercept and base slope. */
@@ -48,6 +50,7 @@ export class AdditiveModel implements Forecaster {
       seasonalityPenalty: options.seasonalityPenalty ?? 0.01,
       fourierOrder: options.fourierOrder ?? defaultFourierOrder,
       window: options.window ?? 0,
+      phaseAggregation: options.phaseAggregation ?? true,
     };
   }
 
@@ -131,7 +134,7 @@ export class AdditiveModel implements Forecaster {
     const trendColumns = TREND_COLUMNS + this.changepointTimes.length;
     const q = p - trendColumns;
     const cycle = this.periods.reduce(lcm, 1);
-    const byPhase = cycle < n;
+    const byPhase = this.options.phaseAggregation && cycle < n;
     const phases = byPhase ? cycle : n;
 
     const count = new Float64Array(phases);

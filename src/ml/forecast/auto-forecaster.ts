@@ -114,6 +114,9 @@ export class AutoForecaster {
       notes.push(`${filled} missing sample(s) filled by linear interpolation`);
     }
     const { horizon } = this.options;
+    if (n < MIN_OBSERVATIONS_FOR_SPREAD) {
+      return this.shortHistory(y, notes);
+    }
     if (isConstant(y)) {
       notes.push('constant series: flat forecast with zero-width intervals');
       return this.assemble(new Float64Array(horizon).fill(y[0]), new Float64Array(horizon), [], [], notes);

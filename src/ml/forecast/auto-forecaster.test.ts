@@ -1,0 +1,138 @@
+import { gaussian, mulberry32 } from 'ml/stats';
+
+import { AutoForecaster } from './auto-forecaster';
+import { syntheticSeries, SyntheticSeriesSpec, syntheticTruth } from './synthetic';
+
+function meanAbsError(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) {
+    s += Math.abs(a[k] - b[k]);
+  }
+  return s / a.length;
+}
+
+describe('AutoForecaster on constructed series', () => {
+  const horizon = 48;
+
+  it('finds the daily season and forecasts trend + season close to the truth', () => {
+    const spec: SyntheticSeriesSpec = { length: 24 * 21, slope: 0.1, period: 24, amplitude: 10, noise: 1, seed: 21 };
+    const forecast = new AutoForecaster({ horizon }).fit(syntheticSeries(spec)).predict();
+    expect(forecast.periods[0]).toBe(24);
+    expect(meanAbsError(forecast.mean, syntheticTruth(spec, spec.length, horizon))).toBeLessThan(2);
+    const weights = forecast.models.reduce((s, m) => s + m.weight, 0);
+    expect(weights).toBeCloseTo(1, 12);
+  });
+
+  it('follows a level shift a few days before the end', () => {
+    const spec: SyntheticSeriesSpec = {
+      length: 24 * 21,
+      period: 24,
+      amplitude: 5,
+      noise: 0.5,
+      shiftAt: 24 * 17,
+      shift: 40,
+      seed: 22,
+    };
+    const forecast = new AutoForecaster({ horizon }).fit(syntheticSeries(spec)).predict();
+    const truth = syntheticTruth(spec, spec.length, horizon);
+    // Forecasting the old level would be 40 off on average.
+    expect(meanAbsError(forecast.mean, truth)).toBeLessThan(8);
+  });
+
+  it('handles a multiplicative season on a growing level', () => {
+    const spec: SyntheticSeriesSpec = {
+      length: 24 * 28,
+      level: 50,
+      slope: 0.2,
+      period: 24,
+      amplitude: 0.5,
+      multiplicative: true,
+      noise: 0.5,
+      seed: 23,
+    };
+    const forecast = new AutoForecaster({ horizon }).fit(syntheticSeries(spec)).predict();
+    const truth = syntheticTruth(spec, spec.length, horizon);
+    // The seasonal swing at the end is ±~90; a forecast that misses the shape is far worse than this.
+    expect(meanAbsError(forecast.mean, truth)).toBeLessThan(6);
+  });
+
+  it('95% intervals cover about 95% of simulated futures', () => {
+    const rng = mulberry32(99);
+    let inside = 0;
+    let total = 0;
+    for (let s = 0; s < 40; s++) {
+      // AR(1) noise around a daily cycle: errors are autocorrelated, as in real metrics.
+      const n = 24 * 14 + horizon;
+      const y = new Float64Array(n);
+      let e = 0;
+      const amplitude = 5 + 10 * rng();
+      for (let t = 0; t < n; t++) {
+        e = 0.6 * e + gaussian(rng);
+        y[t] = 100 + amplitude * Math.sin((2 * Math.PI * t) / 24) + e;
+      }
+      const forecast = new AutoForecaster({ horizon }).fit(y.subarray(0, n - horizon)).predict();
+      for (let k = 0; k < horizon; k++) {
+        const actual = y[n - horizon + k];
+        inside += actual >= forecast.lower[k] && actual <= forecast.upper[k] ? 1 : 0;
+        total++;
+      }
+    }
+    const coverage = inside / total;
+    expect(coverage).toBeGreaterThan(0.88);
+    expect(coverage).toBeLessThan(0.995);
+  });
+});
+
+describe('AutoForecaster on awkward input', () => {
+  it('fills gaps and says so', () => {
+    const y = syntheticSeries({ length: 24 * 10, period: 24, amplitude: 5, noise: 0.5 });
+    y[50] = NaN;
+    y[51] = NaN;
+    y[y.length - 1] = NaN;
+    const forecast = new AutoForecaster({ horizon: 24 }).fit(y).predict();
+    expect(forecast.mean.every(Number.isFinite)).toBe(true);
+    expect(forecast.notes.join(' ')).toMatch(/3 missing/);
+  });
+
+  it('forecasts a constant series exactly, with zero-width intervals', () => {
+    const forecast = new AutoForecaster({ horizon: 5 }).fit(new Float64Array(100).fill(7)).predict();
+    expect(Array.from(forecast.mean)).toEqual([7, 7, 7, 7, 7]);
+    expect(Array.from(forecast.upper)).toEqual([7, 7, 7, 7, 7]);
+    expect(forecast.notes.join(' ')).toMatch(/constant/);
+  });
+
+  it('drops a season with fewer than two cycles of history', () => {
+    const y = syntheticSeries({ length: 40, period: 24, amplitude: 5, noise: 0.5 });
+    const forecast = new AutoForecaster({ horizon: 12, periods: [24] }).fit(y).predict();
+    expect(forecast.periods).toEqual([]);
+    expect(forecast.notes.join(' ')).toMatch(/fewer than two full seasons/);
+    expect(forecast.upper.every((v, k) => v > forecast.lower[k])).toBe(true);
+  });
+
+  it('falls back to simple exponential smoothing when too short to backtest', () => {
+    const forecast = new AutoForecaster({ horizon: 6 }).fit([3, 4, 3.5, 4.2, 3.9]).predict();
+    expect(forecast.models[0].name).toBe('ses');
+    expect(forecast.notes.join(' ')).toMatch(/too short to backtest/);
+    // ETS(A,N,N) intervals widen with the horizon.
+    expect(forecast.upper[5] - forecast.lower[5]).toBeGreaterThanOrEqual(forecast.upper[0] - forecast.lower[0]);
+  });
+
+  it('gives a flat forecast without intervals for one or two observations', () => {
+    const forecast = new AutoForecaster({ horizon: 3 }).fit([5]).predict();
+    expect(Array.from(forecast.mean)).toEqual([5, 5, 5]);
+    expect(forecast.sigma.every(Number.isNaN)).toBe(true);
+  });
+
+  it('leaves multiplicative models out for series with negative values', () => {
+    const y = syntheticSeries({ length: 24 * 10, level: 0, period: 24, amplitude: 5, noise: 0.5 });
+    const forecast = new AutoForecaster({ horizon: 24 }).fit(y).predict();
+    expect(forecast.models.some((m) => m.name.includes('multiplicative'))).toBe(false);
+    expect(forecast.notes.join(' ')).toMatch(/non-positive/);
+  });
+
+  it('refuses a series without any finite value and a bad horizon or level', () => {
+    expect(() => new AutoForecaster({ horizon: 3 }).fit([NaN, NaN])).toThrow(RangeError);
+    expect(() => new AutoForecaster({ horizon: 0 })).toThrow(RangeError);
+    expect(() => new AutoForecaster({ horizon: 3, level: 1 })).toThrow(RangeError);
+  });
+});
