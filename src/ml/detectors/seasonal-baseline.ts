@@ -19,6 +19,8 @@ import { decompose } from './seasonal-decomposition';
 export interface SeasonalBaselineOptions {
   /** Seasonal periods in samples, or 'auto' (default) to detect them from the history. */
   periods?: number[] | 'auto';
+  /** With 'auto', only these periods may be detected (e.g. `calendarPeriods(step)`); default any. */
+  candidatePeriods?: number[];
   /** Longest period considered by detection, in samples; default half the history. */
   maxPeriod?: number;
   /** Minimum ACF strength for a detected period; default 0.3. */
@@ -49,8 +51,8 @@ export interface BaselineFit {
 }
 
 export class SeasonalBaseline {
-  readonly options: Required<Omit<SeasonalBaselineOptions, 'periods' | 'maxPeriod'>> &
-    Pick<SeasonalBaselineOptions, 'periods' | 'maxPeriod'>;
+  readonly options: Required<Omit<SeasonalBaselineOptions, 'periods' | 'maxPeriod' | 'candidatePeriods'>> &
+    Pick<SeasonalBaselineOptions, 'periods' | 'maxPeriod' | 'candidatePeriods'>;
   /** Periods in use after fit, strongest first. */
   periods: number[] = [];
   /** Expected value and σ of the last point passed to `step`. */
@@ -72,6 +74,7 @@ export class SeasonalBaseline {
     this.options = {
       periods: options.periods ?? 'auto',
       maxPeriod: options.maxPeriod,
+      candidatePeriods: options.candidatePeriods,
       minSeasonStrength: options.minSeasonStrength ?? 0.3,
       levelAlpha: options.levelAlpha ?? 0.05,
       seasonalGamma: options.seasonalGamma ?? 0.1,
@@ -89,11 +92,12 @@ export class SeasonalBaseline {
   /** Learns periods, profiles, level and scale from the history and returns its causal residuals. */
   fit(history: Float64Array): BaselineFit {
     const n = history.length;
-    const requested = this.options.periods;
+    const requested = this.options.periods ?? 'auto';
     this.periods =
       requested === 'auto'
         ? detectSeasonalPeriods(history, {
             maxPeriod: this.options.maxPeriod,
+            candidates: this.options.candidatePeriods,
             minStrength: this.options.minSeasonStrength,
             maxPeriods: 2,
           })

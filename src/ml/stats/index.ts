@@ -17,5 +17,5 @@ export {
 } from './descriptive';
 export { selectKth } from './select';
 export { autocorrelation } from './autocorrelation';
-export { detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
+export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
 export { gaussian, mulberry32, randomInt, type Rng } from './random';

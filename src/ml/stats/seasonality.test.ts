@@ -1,6 +1,6 @@
 import { autocorrelation } from './autocorrelation';
 import { gaussian, mulberry32 } from './random';
-import { detectSeasonalPeriods } from './seasonality';
+import { calendarPeriods, detectSeasonalPeriods } from './seasonality';
 
 function directAcf(x: Float64Array, lag: number): number {
   let m = 0;
@@ -100,5 +100,22 @@ describe('random', () => {
     }
     expect(Math.abs(s / n)).toBeLessThan(0.03);
     expect(Math.abs(s2 / n - 1)).toBeLessThan(0.05);
+  });
+});
+
+describe('calendarPeriods', () => {
+  it('lists the hour divisors of a day, the day and the week in samples', () => {
+    expect(calendarPeriods(300)).toEqual([12, 24, 36, 48, 72, 96, 144, 288, 2016]);
+    expect(calendarPeriods(3600)).toEqual([2, 3, 4, 6, 8, 12, 24, 168]);
+    expect(calendarPeriods(86400)).toEqual([7]);
+    expect(calendarPeriods(0)).toEqual([]);
+  });
+
+  it('lets a spiky daily series be found despite a few huge outliers', () => {
+    const x = hourly(24 * 30, 8, 0.3, 0);
+    for (const i of [50, 300, 500]) {
+      x[i] = 1e4;
+    }
+    expect(detectSeasonalPeriods(x, { candidates: calendarPeriods(3600) })).toEqual([24]);
   });
 });

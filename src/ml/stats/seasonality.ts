@@ -7,8 +7,10 @@
  * earlier). Multiples of a detected period always peak too (48, 72, … for a daily cycle in hourly data);
  * such a lag is kept only when its ACF beats what the shorter period alone predicts at the neighbouring
  * multiples — that is how a weekly cycle (168 = 7 × 24) is told apart from the daily cycle's echo.
+ * The series is winsorised first: a few huge spikes would otherwise own the variance and hide any cycle.
  */
 import { autocorrelation } from './autocorrelation';
+import { MAD_TO_SIGMA, nanMad, nanMedian } from './descriptive';
 
 export interface SeasonalityOptions {
   /** Only these periods may be returned (e.g. 24 and 168 for hourly data); default: any lag. */
@@ -43,7 +45,7 @@ export function detectSeasonalPeriods(x: Float64Array, opts: SeasonalityOptions 
   }
   // Lags a little past maxPeriod are needed to confirm that a peak at maxPeriod is a local maximum.
   const acfLags = Math.min(n - 1, Math.ceil(maxPeriod * 1.1) + 2);
-  const acf = autocorrelation(detrended(x), acfLags);
+  const acf = autocorrelation(detrended(winsorised(x)), acfLags);
   const candidates = opts.candidates;
   const peaks: Peak[] = [];
   for (let lag = MIN_PERIOD; lag <= maxPeriod; lag++) {
@@ -164,4 +166,40 @@ export function detrended(x: Float64Array): Float64Array {
     out[i] = Number.isFinite(x[i]) ? x[i] - (intercept + slope * i) : NaN;
   }
   return out;
+}
+
+/** Values beyond this many robust σ from the median are clipped before the ACF. */
+const WINSOR_SIGMAS = 5;
+
+function winsorised(x: Float64Array): Float64Array {
+  const center = nanMedian(x);
+  const spread = WINSOR_SIGMAS * MAD_TO_SIGMA * nanMad(x, center);
+  if (!(spread > 0)) {
+    return x;
+  }
+  const lo = center - spread;
+  const hi = center + spread;
+  return x.map((v) => (v < lo ? lo : v > hi ? hi : v));
+}
+
+/** Cycles that human-driven metrics follow, in seconds: hours dividing a day, the day, the week. */
+const CALENDAR_CYCLES_SECONDS = [3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400, 604800];
+
+/**
+ * Calendar periods in samples for a sampling step: the candidates to test when timestamps are known, so that a
+ * daily cycle is found at exactly one day (a free search may land one sample off, and the phase then drifts).
+ */
+export function calendarPeriods(stepSeconds: number): number[] {
+  if (!(stepSeconds > 0)) {
+    return [];
+  }
+  const periods: number[] = [];
+  for (const cycle of CALENDAR_CYCLES_SECONDS) {
+    const samples = cycle / stepSeconds;
+    const rounded = Math.round(samples);
+    if (rounded >= 2 && Math.abs(samples - rounded) <= 0.01 * samples) {
+      periods.push(rounded);
+    }
+  }
+  return periods;
 }
