@@ -1,0 +1,16 @@
+/**
+ * Forecasting core: point forecasters with a shared `fit`/`forecast` shape, and the automatic forecaster that
+ * backtests, combines and calibrates them. Pure: typed arrays in, typed arrays out.
+ */
+export { AutoForecaster, type AutoForecasterOptions, type Forecast, type ModelWeight } from './auto-forecaster';
+export { AdditiveModel, type AdditiveModelOptions } from './additive-model';
+export { HoltWinters, type HoltWintersOptions, type SeasonKind, type TrendKind } from './holt-winters';
+export { Naive2 } from './naive2';
+export { SeasonalNaive } from './seasonal-naive';
+export { Theta } from './theta';
+export { rollingOriginBacktest, type BacktestResult, type Candidate } from './backtest';
+export { defaultCandidates } from './candidates';
+export { fillGaps } from './gaps';
+export { countCovered, mase, maseScale, msis, owa, smape } from './accuracy';
+export { normalCdf, normalQuantile } from './normal';
+export type { FitOptions, Forecaster, ForecasterFactory } from './types';
