@@ -1,0 +1,89 @@
+package suite
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/grafana/dataplane/sdata/timeseries"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/traceo-ml/traceo-ml/tests/conformance/internal/dataplane"
+)
+
+// Field names of raw frames (src/contract/frames.ts FIELD): dashboards and alert expressions refer to them.
+const (
+	timeFieldName  = "time"
+	valueFieldName = "value"
+)
+
+func (s *Suite) checkQueryRawPanel(ctx context.Context) (string, error) {
+	return s.checkQueryRaw(ctx, "panel", dashboardViewer, dataplane.TimeSeriesMulti)
+}
+
+// checkQueryRawAlert sends the query the way the alerting engine does (no user, alert headers) and holds
+// the answer to what server-side expressions need.
+func (s *Suite) checkQueryRawAlert(ctx context.Context) (string, error) {
+	return s.checkQueryRaw(ctx, "alert", alertingEngine, dataplane.AlertSeries)
+}
+
+// checkQueryRaw decodes the response with the SDK, validates it with the dataplane readers and compares
+// every value with a direct Prometheus range query on the plugin's own timestamps.
+func (s *Suite) checkQueryRaw(ctx context.Context, output string, who caller, validate func(data.Frames, string) (timeseries.Collection, error)) (string, error) {
+	client, err := s.main()
+	if err != nil {
+		return "", err
+	}
+	query, err := dataQuery(s.rawModel("A", s.opts.Expr, output), s.timeRange())
+	if err != nil {
+		return "", err
+	}
+	resp, err := s.queryData(ctx, client, s.dataSource, who, query)
+	if err != nil {
+		return "", err
+	}
+	res, err := singleResponse(resp, "A")
+	if err != nil {
+		return "", err
+	}
+	if res.Error != nil {
+		return "", fmt.Errorf("refId A failed with status %d (%s): %w", res.Status, res.ErrorSource, res.Error)
+	}
+	collection, err := validate(res.Frames, "A")
+	if err != nil {
+		return fmt.Sprintf("%d frames", len(res.Frames)), err
+	}
+	if err := checkFieldNames(collection); err != nil {
+		return "", err
+	}
+	series, err := dataplane.SeriesOf(collection)
+	if err != nil {
+		return "", err
+	}
+	if len(series) == 0 {
+		return "", fmt.Errorf("%w for %q (does the Prometheus fixture have data?)", dataplane.ErrNoData, s.opts.Expr)
+	}
+	start, end, step, err := evaluationGrid(series)
+	if err != nil {
+		return "", err
+	}
+	direct, err := s.prometheus.QueryRange(ctx, s.opts.Expr, start, end, step)
+	if err != nil {
+		return "", fmt.Errorf("direct Prometheus query: %w", err)
+	}
+	points, err := compareSeries(series, direct)
+	detail := fmt.Sprintf("%s: %d series, %d points equal to Prometheus' own answer (step %v)", data.FrameTypeTimeSeriesMulti, len(series), points, step)
+	if err != nil {
+		return detail, err
+	}
+	return detail, nil
+}
+
+func checkFieldNames(collection timeseries.Collection) error {
+	for _, ref := range collection.Refs {
+		if ref.TimeField.Name != timeFieldName || ref.ValueField.Name != valueFieldName {
+			return fmt.Errorf("fields are %q and %q, the contract names them %q and %q",
+				ref.TimeField.Name, ref.ValueField.Name, timeFieldName, valueFieldName)
+		}
+	}
+	return nil
+}
