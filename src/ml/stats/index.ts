@@ -19,3 +19,4 @@ export { selectKth } from './select';
 export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
 export { gaussian, mulberry32, randomInt, type Rng } from './random';
+export { chiSquareQuantile, normalQuantile } from './distributions';
