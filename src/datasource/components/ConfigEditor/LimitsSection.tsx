@@ -1,0 +1,63 @@
+import React from 'react';
+
+import { Field, FieldSet, Input } from '@grafana/ui';
+
+import { DEFAULT_MAX_SERIES, DEFAULT_TIMEOUT_SECONDS } from 'contract/settings';
+
+import { selectors } from '../../selectors';
+import { TraceoDataSourceOptions } from '../../types';
+import { SectionProps, withJsonData, withoutJsonData } from './configUpdates';
+
+type LimitKey = 'timeoutSeconds' | 'maxSeries';
+
+/** A positive whole number, or undefined for "use the default" (an empty or unusable entry). */
+export function parseLimit(text: string): number | undefined {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+export function LimitsSection({ options, onOptionsChange }: SectionProps) {
+  const s = selectors.configEditor;
+
+  const onLimitChange = (key: LimitKey, text: string) => {
+    const value = parseLimit(text);
+    onOptionsChange(
+      value === undefined
+        ? withoutJsonData(options, [key])
+        : withJsonData(options, { [key]: value } as Partial<TraceoDataSourceOptions>)
+    );
+  };
+
+  return (
+    <FieldSet label="Limits">
+      <Field
+        label={s.timeoutSeconds.label}
+        description={`How long one request to Prometheus may take. Default ${DEFAULT_TIMEOUT_SECONDS}.`}
+      >
+        <Input
+          id={s.timeoutSeconds.id}
+          type="number"
+          min={1}
+          width={16}
+          placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
+          value={options.jsonData.timeoutSeconds ?? ''}
+          onChange={(event) => onLimitChange('timeoutSeconds', event.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        label={s.maxSeries.label}
+        description={`A query returning more series is refused with an error, protecting Grafana and Prometheus. Default ${DEFAULT_MAX_SERIES}.`}
+      >
+        <Input
+          id={s.maxSeries.id}
+          type="number"
+          min={1}
+          width={16}
+          placeholder={String(DEFAULT_MAX_SERIES)}
+          value={options.jsonData.maxSeries ?? ''}
+          onChange={(event) => onLimitChange('maxSeries', event.currentTarget.value)}
+        />
+      </Field>
+    </FieldSet>
+  );
+}
