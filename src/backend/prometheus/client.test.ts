@@ -90,13 +90,13 @@ describe('PrometheusClient.queryRange', () => {
     expect(server.requests[0].headers.authorization).toBe('Bearer tok');
   });
 
-  it('accepts gzip-compressed answers', async () => {
+  it('does not ask for compression, yet decodes a gzip answer from a compressing proxy', async () => {
     const body = JSON.stringify({
       status: 'success',
       data: { resultType: 'matrix', result: [{ metric: {}, values: [[1, '2']] }] },
     });
     server.respond((req, res) => {
-      expect(req.headers['accept-encoding']).toContain('gzip');
+      expect(req.headers['accept-encoding']).toBeUndefined();
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(zlib.gzipSync(body));
     });
     const { series } = await client().queryRange('x', 0, 1000, 1);

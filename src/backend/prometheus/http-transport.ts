@@ -61,7 +61,12 @@ export interface HttpTransport {
 
 export interface NodeHttpTransportOptions {
   tls: TlsSettings;
-  /** Ask for gzip: JSON matrices compress ~10×, which matters far more than CPU on any real network. */
+  /**
+   * Ask for gzip. Off by default: measured against Prometheus 2.42 on loopback, gzipping a 100-series × 1,440-point
+   * matrix (4.8 MB of JSON, noisy digits compress only ~3×) took Prometheus 0.6–1 s versus 60–80 ms for the
+   * plain answer. On the LAN a Grafana and its Prometheus usually share, plain is faster; a compressing proxy
+   * in between is still understood.
+   */
   compression?: boolean;
 }
 
@@ -73,7 +78,7 @@ export function createNodeHttpTransport(options: NodeHttpTransportOptions): Http
     // Node's default store plus ours: `ca` replaces the defaults, so they are added back explicitly.
     ca: options.tls.caCert ? [...tls.rootCertificates, options.tls.caCert] : undefined,
   });
-  const compression = options.compression ?? true;
+  const compression = options.compression ?? false;
 
   const sendOnce = (request: TransportRequest): Promise<TransportResponse> =>
     new Promise((resolve, reject) => {
