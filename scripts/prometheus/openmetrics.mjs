@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+/**
+ * Deterministic synthetic metrics for the Prometheus test fixture, as an OpenMetrics file promtool can backfill.
+ *
+ *   node scripts/prometheus/openmetrics.mjs <out.om> [--end <epoch seconds>] [--hours 24]
+ *
+ * Every sample value is a pure function of (series, timestamp): tests recompute the exact expected values with
+ * `fixtureValue()` for whatever window the fixture was generated for, and compare them bit for bit (Prometheus
+ * and JavaScript both print floats as the shortest text that round-trips).
+ *
+ * Series (one sample every STEP_SECONDS, ending at `end`):
+ *   traceo_test_cpu{instance="host-1".."host-3",job="node"}        daily sine + noise, gauge
+ *   traceo_test_requests_total{instance="host-1".."host-3",job="api"} counter, +100/+110/+120 per minute
+ *   traceo_test_gap{instance="host-1"}                             gauge with no samples for one hour (12 h → 11 h before end)
+ *   traceo_test_spike{instance="host-1"}                           constant 5, one sample of 100 six hours before end
+ *   traceo_test_special{instance="host-1"}                         minute % 10: 3 → NaN, 7 → +Inf, 8 → -Inf, else the digit
+ *   traceo_test_bench{series="000".."099"}                         100 phase-shifted daily sines + noise, for benchmarks
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export const STEP_SECONDS = 60;
+export const DEFAULT_HOURS = 24;
+export const BENCH_SERIES = 100;
+const DAY = 86_400;
+const HOUR = 3_600;
+
+/** Uniform in [0, 1) from two integers: a fixed integer hash, so noise is the same on every run and machine. */
+function hash01(a, b) {
+  let x = Math.imul(a | 0, 0x27d4eb2d) ^ Math.imul(b | 0, 0x165667b1);
+  x = Math.imul(x ^ (x >>> 15), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return ((x ^ (x >>> 16)) >>> 0) / 4_294_967_296;
+}
+
+/** Series definitions; `value(t, window)` returns the sample at epoch second t, or undefined for "no sample". */
+export function fixtureSeries() {
+  const hosts = ['host-1', 'host-2', 'host-3'];
+  const series = [];
+  hosts.forEach((instance, i) =>
+    series.push({
+      name: 'traceo_test_cpu',
+      family: 'traceo_test_cpu',
+      type: 'gauge',
+      help: 'Synthetic CPU usage in percent: daily sine plus noise',
+      labels: { instance, job: 'node' },
+      value: (t) => 50 + 20 * Math.sin((2 * Math.PI * t) / DAY + i) + 4 * (hash01(t, i + 1) - 0.5),
+    })
+  );
+  hosts.forEach((instance, i) =>
+    series.push({
+      name: 'traceo_test_requests_total',
+      family: 'traceo_test_requests',
+      type: 'counter',
+      help: 'Synthetic request counter growing by 100 + 10 * host index per minute',
+      labels: { instance, job: 'api' },
+      value: (t) => ((t - 1_600_000_000) / 60) * (100 + 10 * i),
+    })
+  );
+  series.push({
+    name: 'traceo_test_gap',
+    family: 'traceo_test_gap',
+    type: 'gauge',
+    help: 'Synthetic gauge with a one-hour hole twelve hours before the end',
+    labels: { instance: 'host-1' },
+    value: (t, { end }) => (t >= end - 12 * HOUR && t < end - 11 * HOUR ? undefined : 10 + ((t / HOUR) % 24)),
+  });
+  series.push({
+    name: 'traceo_test_spike',
+    family: 'traceo_test_spike',
+    type: 'gauge',
+    help: 'Synthetic constant with a single spike six hours before the end',
+    labels: { instance: 'host-1' },
+    value: (t, { end }) => (t === end - 6 * HOUR ? 100 : 5),
+  });
+  series.push({
+    name: 'traceo_test_special',
+    family: 'traceo_test_special',
+    type: 'gauge',
+    help: 'Synthetic gauge with NaN and infinite samples',
+    labels: { instance: 'host-1' },
+    value: (t) => {
+      const digit = Math.floor(t / 60) % 10;
+      return digit === 3 ? NaN : digit === 7 ? Infinity : digit === 8 ? -Infinity : digit;
+    },
+  });
+  for (let k = 0; k < BENCH_SERIES; k++) {
+    series.push({
+      name: 'traceo_test_bench',
+      family: 'traceo_test_bench',
+      type: 'gauge',
+      help: 'One hundred synthetic daily series for benchmarks',
+      labels: { series: String(k).padStart(3, '0') },
+      value: (t) => 100 + 50 * Math.sin((2 * Math.PI * t) / DAY + k / 10) + 10 * (hash01(t, 1000 + k) - 0.5),
+    });
+  }
+  return series;
+}
+
+/** The sample timestamps of a fixture window: `hours` of STEP_SECONDS samples ending at `end` (inclusive). */
+export function fixtureTimestamps({ end, hours = DEFAULT_HOURS }) {
+  const count = (hours * HOUR) / STEP_SECONDS;
+  return Array.from({ length: count }, (_, i) => end - (count - 1 - i) * STEP_SECONDS);
+}
+
+/** The value the fixture holds for `name{labels}` at epoch second t (undefined: no sample there). */
+export function fixtureValue(name, labels, t, window) {
+  const key = JSON.stringify(labels);
+  const found = fixtureSeries().find((s) => s.name === name && JSON.stringify(s.labels) === key);
+  if (!found) {
+    throw new Error(`no fixture series ${name}${key}`);
+  }
+  return found.value(t, window);
+}
+
+function formatValue(v) {
+  if (Number.isNaN(v)) {
+    return 'NaN';
+  }
+  if (v === Infinity) {
+    return '+Inf';
+  }
+  if (v === -Infinity) {
+    return '-Inf';
+  }
+  return String(v);
+}
+
+function formatLabels(labels) {
+  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+  return pairs.length ? `{${pairs.join(',')}}` : '';
+}
+
+/** The OpenMetrics text: families contiguous, each series' samples contiguous and ascending, then `# EOF`. */
+export function renderOpenMetrics(window) {
+  const timestamps = fixtureTimestamps(window);
+  const lines = [];
+  let family;
+  for (const s of fixtureSeries()) {
+    if (s.family !== family) {
+      family = s.family;
+      lines.push(`# HELP ${s.family} ${s.help}`, `# TYPE ${s.family} ${s.type}`);
+    }
+    const prefix = `${s.name}${formatLabels(s.labels)} `;
+    for (const t of timestamps) {
+      const v = s.value(t, window);
+      if (v !== undefined) {
+        lines.push(`${prefix}${formatValue(v)} ${t}`);
+      }
+    }
+  }
+  lines.push('# EOF', '');
+  return lines.join('\n');
+}
+
+/** Default end: the last whole minute at least one minute ago, so the window ends "near now". */
+export function defaultEnd(nowMs = Date.now()) {
+  return Math.floor(nowMs / 1000 / STEP_SECONDS) * STEP_SECONDS - STEP_SECONDS;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { end: { type: 'string' }, hours: { type: 'string' } },
+  });
+  if (positionals.length !== 1) {
+    process.stderr.write('usage: openmetrics.mjs <out.om> [--end <epoch seconds>] [--hours 24]\n');
+    process.exit(2);
+  }
+  const window = {
+    end: values.end ? Number(values.end) : defaultEnd(),
+    hours: values.hours ? Number(values.hours) : DEFAULT_HOURS,
+  };
+  writeFileSync(positionals[0], renderOpenMetrics(window));
+  process.stdout.write(`${JSON.stringify(window)}\n`);
+}
