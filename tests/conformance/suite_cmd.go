@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/traceo-ml/traceo-ml/tests/conformance/internal/grafanactx"
@@ -16,8 +17,10 @@ func runSuite(args []string) int {
 	var plugin pluginFlags
 	plugin.register(fs)
 	prometheusURL := fs.String("prometheus-url", os.Getenv("PROM_URL"), "Prometheus the checks query (default $PROM_URL)")
-	expr := fs.String("expr", "up", "PromQL expression the Prometheus fixture has data for")
+	expr := fs.String("expr", "traceo_test_cpu", "PromQL expression the Prometheus fixture has several series for")
+	nanExpr := fs.String("nan-expr", "traceo_test_special", "PromQL expression whose series hold NaN samples")
 	window := fs.Duration("range", time.Hour, "time range the data checks query")
+	dataEnd := fs.Int64("data-end", envInt("PROM_DATA_END"), "epoch seconds where the fixture's data ends (default $PROM_DATA_END; 0: now)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -35,7 +38,9 @@ func runSuite(args []string) int {
 		Executable:    plugin.executable,
 		PrometheusURL: *prometheusURL,
 		Expr:          *expr,
+		NaNExpr:       *nanExpr,
 		Range:         *window,
+		DataEnd:       epochOrZero(*dataEnd),
 		Env:           env,
 		Grafana:       grafanactx.Grafana{Version: plugin.grafanaVersion, AppURL: "http://localhost:3000/"},
 		Logger:        logger,
@@ -47,4 +52,20 @@ func runSuite(args []string) int {
 		}
 	}
 	return 0
+}
+
+// envInt reads an integer environment variable, 0 when unset or malformed.
+func envInt(name string) int64 {
+	value, err := strconv.ParseInt(os.Getenv(name), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return value
+}
+
+func epochOrZero(seconds int64) time.Time {
+	if seconds == 0 {
+		return time.Time{}
+	}
+	return time.Unix(seconds, 0)
 }

@@ -48,6 +48,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/ds/query", s.handleQuery)
 	mux.HandleFunc("GET /api/datasources/uid/{uid}/health", s.handleHealth)
+	mux.HandleFunc("/api/datasources/uid/{uid}/resources", s.handleResource)
 	mux.HandleFunc("/api/datasources/uid/{uid}/resources/{path...}", s.handleResource)
 	mux.HandleFunc("GET /api/plugins/{pluginId}/metrics", s.handleMetrics)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, _ *http.Request) {

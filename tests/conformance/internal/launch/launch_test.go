@@ -88,6 +88,19 @@ func TestReferencePluginThroughGrafanasLaunchPath(t *testing.T) {
 	}
 }
 
+func TestStdoutAuditCatchesWhatGoPluginSwallows(t *testing.T) {
+	process, err := Start(Config{Executable: referencePlugin, Env: append(GrafanaEnv("13.1.0", nil), "REFPLUGIN_STDOUT_NOISE=1"), AuditStdout: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	process.Kill()
+	lines := process.Stdout.Lines()
+	if len(lines) != 2 || lines[1] != "stray output after the handshake" {
+		t.Fatalf("stdout = %q, want the handshake and the stray line", lines)
+	}
+}
+
 func TestDefaultRunnerSeesASIGKILL(t *testing.T) {
 	executable := referencePlugin
 	process, err := Start(Config{Executable: executable, Env: GrafanaEnv("13.1.0", nil)})

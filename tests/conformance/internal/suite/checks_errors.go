@@ -42,6 +42,13 @@ func is(code backend.Status) func(backend.Status) bool {
 
 func serverError(got backend.Status) bool { return got >= 500 && got <= 599 }
 
+func appendDetail(details []string, detail string) []string {
+	if detail == "" {
+		return details
+	}
+	return append(details, detail)
+}
+
 // checkRefIDIsolation sends one good and three broken queries in a single request: each broken one must fail
 // on its own with 400, the good one must still carry its frames.
 func (s *Suite) checkRefIDIsolation(ctx context.Context) (string, error) {
@@ -89,7 +96,7 @@ func (s *Suite) checkRefIDIsolation(ctx context.Context) (string, error) {
 		return "", err
 	}
 	detail, err := failedWith(b, "B", is(backend.StatusBadRequest), "400")
-	details = append(details, detail)
+	details = appendDetail(details, detail)
 	if err != nil {
 		return strings.Join(details, "; "), err
 	}
@@ -105,7 +112,7 @@ func (s *Suite) checkRefIDIsolation(ctx context.Context) (string, error) {
 			return strings.Join(details, "; "), err
 		}
 		detail, err := failedWith(res, refID, is(backend.StatusBadRequest), "400")
-		details = append(details, detail)
+		details = appendDetail(details, detail)
 		if err != nil {
 			return strings.Join(details, "; "), err
 		}

@@ -17,23 +17,29 @@ const (
 )
 
 func (s *Suite) checkQueryRawPanel(ctx context.Context) (string, error) {
-	return s.checkQueryRaw(ctx, "panel", dashboardViewer, dataplane.TimeSeriesMulti)
+	return s.checkQueryRaw(ctx, s.opts.Expr, "panel", dashboardViewer, dataplane.TimeSeriesMulti)
 }
 
 // checkQueryRawAlert sends the query the way the alerting engine does (no user, alert headers) and holds
 // the answer to what server-side expressions need.
 func (s *Suite) checkQueryRawAlert(ctx context.Context) (string, error) {
-	return s.checkQueryRaw(ctx, "alert", alertingEngine, dataplane.AlertSeries)
+	return s.checkQueryRaw(ctx, s.opts.Expr, "alert", alertingEngine, dataplane.AlertSeries)
+}
+
+// checkQueryAlertNaN queries series holding NaN samples in alert mode: NaN fires alerts, so it must arrive
+// as null, while every other value (±Inf included) must match Prometheus.
+func (s *Suite) checkQueryAlertNaN(ctx context.Context) (string, error) {
+	return s.checkQueryRaw(ctx, s.opts.NaNExpr, "alert", alertingEngine, dataplane.AlertSeries)
 }
 
 // checkQueryRaw decodes the response with the SDK, validates it with the dataplane readers and compares
 // every value with a direct Prometheus range query on the plugin's own timestamps.
-func (s *Suite) checkQueryRaw(ctx context.Context, output string, who caller, validate func(data.Frames, string) (timeseries.Collection, error)) (string, error) {
+func (s *Suite) checkQueryRaw(ctx context.Context, expr, output string, who caller, validate func(data.Frames, string) (timeseries.Collection, error)) (string, error) {
 	client, err := s.main()
 	if err != nil {
 		return "", err
 	}
-	query, err := dataQuery(s.rawModel("A", s.opts.Expr, output), s.timeRange())
+	query, err := dataQuery(s.rawModel("A", expr, output), s.timeRange())
 	if err != nil {
 		return "", err
 	}
@@ -60,13 +66,13 @@ func (s *Suite) checkQueryRaw(ctx context.Context, output string, who caller, va
 		return "", err
 	}
 	if len(series) == 0 {
-		return "", fmt.Errorf("%w for %q (does the Prometheus fixture have data?)", dataplane.ErrNoData, s.opts.Expr)
+		return "", fmt.Errorf("%w for %q (does the Prometheus fixture have data?)", dataplane.ErrNoData, expr)
 	}
 	start, end, step, err := evaluationGrid(series)
 	if err != nil {
 		return "", err
 	}
-	direct, err := s.prometheus.QueryRange(ctx, s.opts.Expr, start, end, step)
+	direct, err := s.prometheus.QueryRange(ctx, expr, start, end, step)
 	if err != nil {
 		return "", fmt.Errorf("direct Prometheus query: %w", err)
 	}

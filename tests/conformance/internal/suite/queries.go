@@ -38,9 +38,14 @@ func (s *Suite) rawModel(refID, expr, output string) map[string]any {
 	return s.queryModel(refID, map[string]any{"queryType": "raw", "expr": expr, "output": output})
 }
 
-// timeRange is the window the checks query: Options.Range long, ending ingestLag ago, on whole seconds.
+// timeRange is the window the checks query: Options.Range long, ending where the fixture's data ends, or
+// ingestLag ago for live data, on whole seconds.
 func (s *Suite) timeRange() backend.TimeRange {
-	to := time.Now().Add(-ingestLag).Truncate(time.Second)
+	to := s.opts.DataEnd
+	if to.IsZero() {
+		to = time.Now().Add(-ingestLag)
+	}
+	to = to.Truncate(time.Second)
 	return backend.TimeRange{From: to.Add(-s.opts.Range), To: to}
 }
 

@@ -24,9 +24,13 @@ import (
 type Options struct {
 	Executable    string
 	PrometheusURL string
-	// Expr is a PromQL expression the Prometheus fixture has data for over Range.
-	Expr  string
-	Range time.Duration
+	// Expr is a PromQL expression the Prometheus fixture has data for over Range before DataEnd.
+	Expr string
+	// NaNExpr returns series with NaN samples in the same window (alert output must turn them into null).
+	NaNExpr string
+	Range   time.Duration
+	// DataEnd is where the fixture's data ends; zero means live data up to now.
+	DataEnd time.Time
 	// Env is Grafana's environment for the plugin (launch.GrafanaEnv).
 	Env     []string
 	Grafana grafanactx.Grafana
@@ -112,6 +116,7 @@ func (s *Suite) checks() []check {
 		{"check-health-empty-url", s.checkHealthEmptyURL},
 		{"query-raw-panel", s.checkQueryRawPanel},
 		{"query-raw-alert", s.checkQueryRawAlert},
+		{"query-alert-nan-as-null", s.checkQueryAlertNaN},
 		{"query-refid-isolation", s.checkRefIDIsolation},
 		{"prometheus-down", s.checkPrometheusDown},
 		{"prometheus-timeout", s.checkPrometheusTimeout},

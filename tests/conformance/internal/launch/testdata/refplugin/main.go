@@ -12,6 +12,13 @@ import (
 )
 
 func main() {
+	if os.Getenv("REFPLUGIN_STDOUT_NOISE") != "" {
+		// Written to file descriptor 1 itself: go-plugin's server only swaps the os.Stdout variable.
+		go func() {
+			time.Sleep(50 * time.Millisecond)
+			_, _ = os.NewFile(1, "stdout").WriteString("stray output after the handshake\n")
+		}()
+	}
 	err := backend.Serve(backend.ServeOpts{
 		CheckHealthHandler: backend.CheckHealthHandlerFunc(func(context.Context, *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 			return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: "reference plugin"}, nil
