@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Backend benchmarks (not tests): start-up to handshake, idle memory, and the raw-query overhead of the plugin
+ * over a direct Prometheus query. Absolute times on shared machines are noise, so the overhead is reported as a
+ * ratio against Prometheus measured in the same run; bars from DESIGN.md §5 are printed next to each number.
+ *
+ *   npm run build && npm run bench [-- --runs 15]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
+const executable = join(root, 'dist', 'datasource', `gpx_traceo-ml-datasource_linux_${arch}`);
+const runsFlag = process.argv.indexOf('--runs');
+const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 10;
+
+if (!existsSync(executable)) {
+  console.error(`bench: ${executable} is missing; run \`npm run build\` first`);
+  process.exit(1);
+}
+
+/** Starts the executable as Grafana would and resolves when the handshake line arrives. */
+function startPlugin() {
+  const started = process.hrtime.bigint();
+  const child = spawn(executable, [], {
+    env: { ...process.env, grafana_plugin_type: 'datasource', PLUGIN_PROTOCOL_VERSIONS: '2', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return new Promise((resolveStart, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      if (buffered.includes('\n')) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        resolveStart({ child, ms, line: buffered.split('\n')[0] });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`plugin exited with ${code} before the handshake`)));
+  });
+}
+
+function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+const startTimes = [];
+let idleRss = NaN;
+for (let i = 0; i < runs; i++) {
+  const { child, ms } = await startPlugin();
+  startTimes.push(ms);
+  if (i === runs - 1) {
+    // Idle: after start-up work (module init, JIT of the handshake path) has settled.
+    await new Promise((r) => setTimeout(r, 2000));
+    idleRss = rssMiB(child.pid);
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+}
+startTimes.sort((a, b) => a - b);
+const fmt = (n) => n.toFixed(0);
+console.log(`exec → handshake   median ${fmt(percentile(startTimes, 0.5))} ms, p95 ${fmt(percentile(startTimes, 0.95))} ms over ${runs} runs   (bar ≤ 1000 ms)`);
+console.log(`idle RSS           ${idleRss.toFixed(1)} MiB   (bar ≤ 150 MB)`);
+
+// Raw-query overhead: measured by the Go conformance host (Grafana's own client and Arrow decoder) against a
+// real Prometheus, 100 series × 24 h at 60 s.
+const bench = spawnSync('bash', [join(root, 'scripts', 'conformance.sh'), 'bench'], { stdio: 'inherit' });
+process.exit(bench.status ?? 1);
