@@ -83,7 +83,7 @@ func (s *Suite) checkHealthUnreachable(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	result, err := s.checkHealth(ctx, client, s.dataSource.WithJSONData(map[string]any{"prometheusUrl": "http://" + address}))
+	result, err := s.checkHealth(ctx, client, s.variant("unreachable", map[string]any{"prometheusUrl": "http://" + address}))
 	if err != nil {
 		return "", err
 	}
@@ -102,7 +102,7 @@ func (s *Suite) checkHealthEmptyURL(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	result, err := s.checkHealth(ctx, client, s.dataSource.WithJSONData(map[string]any{"prometheusUrl": ""}))
+	result, err := s.checkHealth(ctx, client, s.variant("no-url", map[string]any{"prometheusUrl": ""}))
 	if err != nil {
 		return "", err
 	}

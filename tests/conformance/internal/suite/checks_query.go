@@ -84,6 +84,53 @@ func (s *Suite) checkQueryRaw(ctx context.Context, expr, output string, who call
 	return detail, nil
 }
 
+// concurrentQueries is how many dashboard panels refresh at once in the concurrency check.
+const concurrentQueries = 12
+
+// checkConcurrentQueries refreshes a dashboard's worth of panels at once, each with its own refId: Grafana
+// sends them as parallel QueryData calls, and no answer may be lost or land under another panel's refId.
+func (s *Suite) checkConcurrentQueries(ctx context.Context) (string, error) {
+	client, err := s.main()
+	if err != nil {
+		return "", err
+	}
+	timeRange := s.timeRange()
+	errs := make(chan error, concurrentQueries)
+	for i := 0; i < concurrentQueries; i++ {
+		refID := fmt.Sprintf("P%d", i)
+		go func() {
+			query, err := dataQuery(s.rawModel(refID, s.opts.Expr, "panel"), timeRange)
+			if err != nil {
+				errs <- err
+				return
+			}
+			resp, err := s.queryData(ctx, client, s.dataSource, dashboardViewer, query)
+			if err != nil {
+				errs <- fmt.Errorf("%s: %w", refID, err)
+				return
+			}
+			if len(resp.Responses) != 1 {
+				errs <- fmt.Errorf("%s: %d responses in the answer, want exactly its own", refID, len(resp.Responses))
+				return
+			}
+			res, err := singleResponse(resp, refID)
+			if err == nil && res.Error != nil {
+				err = fmt.Errorf("%s: %w", refID, res.Error)
+			}
+			if err == nil {
+				_, err = dataplane.TimeSeriesMulti(res.Frames, refID)
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < concurrentQueries; i++ {
+		if err := <-errs; err != nil {
+			return "", err
+		}
+	}
+	return fmt.Sprintf("%d parallel QueryData calls, each answered under its own refId", concurrentQueries), nil
+}
+
 func checkFieldNames(collection timeseries.Collection) error {
 	for _, ref := range collection.Refs {
 		if ref.TimeField.Name != timeFieldName || ref.ValueField.Name != valueFieldName {

@@ -61,6 +61,7 @@ type Suite struct {
 	prometheus promapi.Client
 	process    *launch.Process
 	client     *sdkclient.Client
+	variants   int
 }
 
 // Run executes every check in order and reports; it returns the results for the caller's exit code.
@@ -71,7 +72,8 @@ func Run(ctx context.Context, opts Options) []Result {
 		dataSource: settings.DataSource{
 			ID: 1, UID: "traceo-ml", Name: "Traceo ML", Type: settings.DataSourcePluginID, OrgID: 1,
 			JSONData: map[string]any{"prometheusUrl": opts.PrometheusURL, "timeoutSeconds": 30},
-		}.WithJSONData(nil),
+			Updated:  time.Now().Truncate(time.Millisecond),
+		},
 	}
 	defer s.stopMain()
 
@@ -118,6 +120,7 @@ func (s *Suite) checks() []check {
 		{"query-raw-alert", s.checkQueryRawAlert},
 		{"query-alert-nan-as-null", s.checkQueryAlertNaN},
 		{"query-refid-isolation", s.checkRefIDIsolation},
+		{"concurrent-queries", s.checkConcurrentQueries},
 		{"prometheus-down", s.checkPrometheusDown},
 		{"prometheus-timeout", s.checkPrometheusTimeout},
 		{"point-limit", s.checkPointLimit},
@@ -164,6 +167,17 @@ func (s *Suite) main() (*sdkclient.Client, error) {
 		return nil, errNotRunning
 	}
 	return s.client, nil
+}
+
+// variant is another instance of the data source, as if configured next to the main one in Grafana: its own
+// uid and id, so the plugin's instance cache keeps it apart from the main one.
+func (s *Suite) variant(name string, jsonData map[string]any) settings.DataSource {
+	s.variants++
+	ds := s.dataSource.WithJSONData(jsonData)
+	ds.ID = s.dataSource.ID + int64(s.variants)
+	ds.UID = s.dataSource.UID + "-" + name
+	ds.Name = s.dataSource.Name + " (" + name + ")"
+	return ds
 }
 
 // pluginContext is the context of a call for ds, made by user (nil for Grafana-internal calls like alerting).
