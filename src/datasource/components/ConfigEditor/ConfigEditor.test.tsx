@@ -59,15 +59,18 @@ function renderEditor(initial: TraceoSettings) {
   return { latest: () => changes[changes.length - 1] };
 }
 
+// No artificial delay between keystrokes: the editors react to each change synchronously.
+const user = userEvent.setup({ delay: null });
+
 describe('ConfigEditor', () => {
   it('stores the Prometheus URL in jsonData and flags a URL that is not http(s)', async () => {
     const editor = renderEditor(settings());
 
-    await userEvent.type(labelled(s.prometheusUrl.label), 'prometheus:9090');
+    await user.type(labelled(s.prometheusUrl.label), 'prometheus:9090');
     expect(screen.getByText(/Enter an http:\/\/ or https:\/\/ URL/)).toBeInTheDocument();
 
-    await userEvent.clear(labelled(s.prometheusUrl.label));
-    await userEvent.type(labelled(s.prometheusUrl.label), 'http://prometheus:9090');
+    await user.clear(labelled(s.prometheusUrl.label));
+    await user.type(labelled(s.prometheusUrl.label), 'http://prometheus:9090');
     expect(editor.latest().jsonData.prometheusUrl).toBe('http://prometheus:9090');
     expect(screen.queryByText(/Enter an http:\/\/ or https:\/\/ URL/)).not.toBeInTheDocument();
   });
@@ -77,12 +80,12 @@ describe('ConfigEditor', () => {
     expect(queryLabelled(s.basicAuthPassword.label)).not.toBeInTheDocument();
     expect(queryLabelled(s.bearerToken.label)).not.toBeInTheDocument();
 
-    await userEvent.click(screen.getByLabelText('Basic'));
+    await user.click(screen.getByLabelText('Basic'));
     expect(editor.latest().jsonData.authMethod).toBe('basic');
     expect(labelled(s.basicAuthUser.label)).toBeInTheDocument();
     expect(labelled(s.basicAuthPassword.label)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByLabelText('Bearer token'));
+    await user.click(screen.getByLabelText('Bearer token'));
     expect(editor.latest().jsonData.authMethod).toBe('bearer');
     expect(queryLabelled(s.basicAuthPassword.label)).not.toBeInTheDocument();
     expect(labelled(s.bearerToken.label)).toBeInTheDocument();
@@ -91,8 +94,8 @@ describe('ConfigEditor', () => {
   it('puts the basic auth password in secureJsonData only', async () => {
     const editor = renderEditor(settings({ jsonData: { authMethod: 'basic' } }));
 
-    await userEvent.type(labelled(s.basicAuthUser.label), 'grafana');
-    await userEvent.type(labelled(s.basicAuthPassword.label), 's3cret');
+    await user.type(labelled(s.basicAuthUser.label), 'grafana');
+    await user.type(labelled(s.basicAuthPassword.label), 's3cret');
 
     const saved = editor.latest();
     expect(saved.jsonData.basicAuthUser).toBe('grafana');
@@ -106,21 +109,21 @@ describe('ConfigEditor', () => {
     );
 
     expect(screen.getByDisplayValue('configured')).toBeDisabled();
-    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    await user.click(screen.getByRole('button', { name: 'Reset' }));
 
     const saved = editor.latest();
     expect(saved.secureJsonFields.bearerToken).toBe(false);
     expect(saved.secureJsonData?.bearerToken).toBe('');
-    await userEvent.type(labelled(s.bearerToken.label), 'tok');
+    await user.type(labelled(s.bearerToken.label), 'tok');
     expect(editor.latest().secureJsonData?.bearerToken).toBe('tok');
   });
 
   it('adds custom headers with the name in jsonData and the value in secureJsonData', async () => {
     const editor = renderEditor(settings());
 
-    await userEvent.click(screen.getByRole('button', { name: s.addHeader }));
-    await userEvent.type(labelled(s.headerName(1).label), 'X-Scope-OrgID');
-    await userEvent.type(labelled(s.headerValue(1).label), 'tenant-1');
+    await user.click(screen.getByRole('button', { name: s.addHeader }));
+    await user.type(labelled(s.headerName(1).label), 'X-Scope-OrgID');
+    await user.type(labelled(s.headerValue(1).label), 'tenant-1');
 
     const saved = editor.latest();
     expect(saved.jsonData.httpHeaderName1).toBe('X-Scope-OrgID');
@@ -138,7 +141,7 @@ describe('ConfigEditor', () => {
     expect(labelled(s.headerName(1).label)).toHaveValue('X-A');
     expect(labelled(s.headerName(3).label)).toHaveValue('X-C');
 
-    await userEvent.click(screen.getByRole('button', { name: s.removeHeader(1) }));
+    await user.click(screen.getByRole('button', { name: s.removeHeader(1) }));
     const saved = editor.latest();
     expect(saved.jsonData).not.toHaveProperty('httpHeaderName1');
     expect(saved.secureJsonFields.httpHeaderValue1).toBe(false);
@@ -147,7 +150,7 @@ describe('ConfigEditor', () => {
 
     const add = screen.getByRole('button', { name: s.addHeader });
     for (let i = 0; i < 4; i++) {
-      await userEvent.click(add);
+      await user.click(add);
     }
     expect(labelled(s.headerName(5).label)).toBeInTheDocument();
     expect(add).toBeDisabled();
@@ -157,9 +160,9 @@ describe('ConfigEditor', () => {
     const editor = renderEditor(settings());
     expect(queryLabelled(s.tlsCACert.label)).not.toBeInTheDocument();
 
-    await userEvent.click(labelled(s.tlsWithCACert.label));
+    await user.click(labelled(s.tlsWithCACert.label));
     expect(editor.latest().jsonData.tlsWithCACert).toBe(true);
-    await userEvent.type(labelled(s.tlsCACert.label), '-----BEGIN CERTIFICATE-----');
+    await user.type(labelled(s.tlsCACert.label), '-----BEGIN CERTIFICATE-----');
 
     expect(editor.latest().secureJsonData?.tlsCACert).toBe('-----BEGIN CERTIFICATE-----');
     expect(JSON.stringify(editor.latest().jsonData)).not.toContain('BEGIN CERTIFICATE');
@@ -168,16 +171,16 @@ describe('ConfigEditor', () => {
   it('stores limits as numbers and drops an emptied one so the default applies', async () => {
     const editor = renderEditor(settings({ jsonData: { timeoutSeconds: 30 } }));
 
-    await userEvent.type(labelled(s.maxSeries.label), '500');
+    await user.type(labelled(s.maxSeries.label), '500');
     expect(editor.latest().jsonData.maxSeries).toBe(500);
 
-    await userEvent.clear(labelled(s.timeoutSeconds.label));
+    await user.clear(labelled(s.timeoutSeconds.label));
     expect(editor.latest().jsonData).not.toHaveProperty('timeoutSeconds');
   });
 
   it('sets TLS skip-verify in jsonData', async () => {
     const editor = renderEditor(settings());
-    await userEvent.click(labelled(s.tlsSkipVerify.label));
+    await user.click(labelled(s.tlsSkipVerify.label));
     expect(editor.latest().jsonData.tlsSkipVerify).toBe(true);
   });
 });

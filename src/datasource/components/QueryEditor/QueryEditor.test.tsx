@@ -34,34 +34,37 @@ function renderEditor(initial: Partial<TraceoQuery> = {}) {
   return { onChange, onRunQuery, lastQuery: (): TraceoQuery => onChange.mock.calls[onChange.mock.calls.length - 1][0] };
 }
 
+// No artificial delay between keystrokes: the editors react to each change synchronously.
+const user = userEvent.setup({ delay: null });
+
 describe('QueryEditor', () => {
   beforeEach(() => window.localStorage.clear());
 
   it('updates the expression while typing and runs it on blur, once', async () => {
     const editor = renderEditor();
 
-    await userEvent.type(screen.getByLabelText(q.expr.label), 'up');
+    await user.type(screen.getByLabelText(q.expr.label), 'up');
     expect(editor.lastQuery().expr).toBe('up');
     expect(editor.onRunQuery).not.toHaveBeenCalled();
 
-    await userEvent.click(document.body);
+    await user.click(document.body);
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
 
     // Focusing and leaving again without a change does not reload the panel.
-    await userEvent.click(screen.getByLabelText(q.expr.label));
-    await userEvent.click(document.body);
+    await user.click(screen.getByLabelText(q.expr.label));
+    await user.click(document.body);
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
   });
 
   it('runs on Shift+Enter without adding a new line, every time it is pressed', async () => {
     const editor = renderEditor({ expr: 'up' });
 
-    await userEvent.type(screen.getByLabelText(q.expr.label), '{Shift>}{Enter}{/Shift}');
+    await user.type(screen.getByLabelText(q.expr.label), '{Shift>}{Enter}{/Shift}');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText(q.expr.label)).toHaveValue('up');
 
     // An explicit run is a refresh even when nothing changed.
-    await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(2);
   });
 
@@ -69,12 +72,12 @@ describe('QueryEditor', () => {
     rememberQuery('sum(rate(http_requests_total[5m]))');
     const editor = renderEditor({ expr: 'up' });
 
-    await userEvent.click(screen.getByLabelText(q.expr.label));
-    await userEvent.click(document.body);
+    await user.click(screen.getByLabelText(q.expr.label));
+    await user.click(document.body);
     expect(loadQueryHistory()).toEqual(['up', 'sum(rate(http_requests_total[5m]))']);
 
-    await userEvent.click(screen.getByRole('button', { name: q.history }));
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'sum(rate(http_requests_total[5m]))' }));
+    await user.click(screen.getByRole('button', { name: q.history }));
+    await user.click(await screen.findByRole('menuitem', { name: 'sum(rate(http_requests_total[5m]))' }));
 
     expect(editor.lastQuery().expr).toBe('sum(rate(http_requests_total[5m]))');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(2);
@@ -87,7 +90,7 @@ describe('QueryEditor', () => {
     expect(screen.getByRole('radio', { name: 'Anomaly' })).toBeDisabled();
     expect(screen.getByText(/Anomaly, Forecast, Root cause, Drift: coming in a later release/)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('radio', { name: 'Anomaly' }));
+    await user.click(screen.getByRole('radio', { name: 'Anomaly' }));
     expect(editor.onChange).not.toHaveBeenCalled();
   });
 
@@ -95,7 +98,7 @@ describe('QueryEditor', () => {
     const editor = renderEditor({ queryType: 'forecast', expr: 'node_filesystem_avail_bytes' });
 
     expect(screen.getByTestId(q.unavailableType)).toHaveTextContent('Forecast queries are not available');
-    await userEvent.click(screen.getByRole('button', { name: 'Switch to Raw' }));
+    await user.click(screen.getByRole('button', { name: 'Switch to Raw' }));
 
     expect(editor.lastQuery()).toMatchObject({ queryType: 'raw', expr: 'node_filesystem_avail_bytes' });
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
@@ -105,7 +108,7 @@ describe('QueryEditor', () => {
   it('switches the output mode and runs at once', async () => {
     const editor = renderEditor({ expr: 'up', output: 'panel' });
 
-    await userEvent.click(screen.getByRole('radio', { name: 'Alert' }));
+    await user.click(screen.getByRole('radio', { name: 'Alert' }));
 
     expect(editor.lastQuery().output).toBe('alert');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
@@ -114,19 +117,19 @@ describe('QueryEditor', () => {
   it('sets the legend and the step, and holds back an invalid step', async () => {
     const editor = renderEditor({ expr: 'up' });
 
-    await userEvent.type(screen.getByLabelText(q.legendFormat.label), '{{{{instance}}');
-    await userEvent.click(document.body);
+    await user.type(screen.getByLabelText(q.legendFormat.label), '{{{{instance}}');
+    await user.click(document.body);
     expect(editor.lastQuery().legendFormat).toBe('{{instance}}');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
 
-    await userEvent.type(screen.getByLabelText(q.step.label), '30 s');
-    await userEvent.click(document.body);
+    await user.type(screen.getByLabelText(q.step.label), '30 s');
+    await user.click(document.body);
     expect(screen.getByText(/Use a Prometheus duration/)).toBeInTheDocument();
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
 
-    await userEvent.clear(screen.getByLabelText(q.step.label));
-    await userEvent.type(screen.getByLabelText(q.step.label), '30s');
-    await userEvent.click(document.body);
+    await user.clear(screen.getByLabelText(q.step.label));
+    await user.type(screen.getByLabelText(q.step.label), '30s');
+    await user.click(document.body);
     expect(editor.lastQuery().step).toBe('30s');
     expect(editor.onRunQuery).toHaveBeenCalledTimes(2);
   });
