@@ -24,9 +24,9 @@ type Config struct {
 	Env []string
 	// Logger receives go-plugin's own log lines and the plugin's stderr log entries, as Grafana's logger does.
 	Logger hclog.Logger
-	// AuditStdout records everything the process writes to stdout (see auditRunnerFunc). Without it the launch
-	// goes through go-plugin's default runner, byte for byte Grafana's code path.
-	AuditStdout bool
+	// Audit records everything the process writes to stdout (see auditRunnerFunc) and stderr. Without it the
+	// launch goes through go-plugin's default runner, byte for byte Grafana's code path, and keeps nothing.
+	Audit bool
 }
 
 // Process is one running plugin process and the go-plugin client that owns it.
@@ -39,7 +39,7 @@ type Process struct {
 	StartupTime time.Duration
 	// Stdout holds the raw stdout when the launch is audited, nil otherwise.
 	Stdout *Recorder
-	// Stderr holds the raw stderr lines go-plugin read (its ClientConfig.Stderr copy).
+	// Stderr holds the raw stderr lines go-plugin read (its ClientConfig.Stderr copy) when audited, nil otherwise.
 	Stderr *Recorder
 }
 
@@ -74,18 +74,17 @@ func Start(cfg Config) (*Process, error) {
 		logger = hclog.NewNullLogger()
 	}
 
-	stderr := &Recorder{}
 	clientConfig := &goplugin.ClientConfig{
 		HandshakeConfig:  handshake,
 		VersionedPlugins: map[int]goplugin.PluginSet{grpcplugin.ProtocolVersion: pluginSetV2()},
 		Logger:           logger,
 		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
-		Stderr:           stderr,
 	}
 	var cmd *exec.Cmd
-	var stdout *Recorder
-	if cfg.AuditStdout {
-		stdout = &Recorder{}
+	var stdout, stderr *Recorder
+	if cfg.Audit {
+		stdout, stderr = &Recorder{}, &Recorder{}
+		clientConfig.Stderr = stderr
 		clientConfig.RunnerFunc = auditRunnerFunc(executable, cfg.Env, stdout, func(c *exec.Cmd) { cmd = c })
 	} else {
 		cmd = exec.Command(executable)

@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 func TestReferencePluginThroughGrafanasLaunchPath(t *testing.T) {
 	executable := referencePlugin
 
-	process, err := Start(Config{Executable: executable, Env: GrafanaEnv("13.1.0", nil), AuditStdout: true})
+	process, err := Start(Config{Executable: executable, Env: GrafanaEnv("13.1.0", nil), Audit: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,13 +83,13 @@ func TestReferencePluginThroughGrafanasLaunchPath(t *testing.T) {
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], "1|2|") {
 		t.Errorf("stdout = %q, want exactly the handshake line", lines)
 	}
-	if process.Stderr == nil {
-		t.Error("stderr is always recorded")
+	if !strings.Contains(process.Stderr.String(), `"@level"`) {
+		t.Errorf("the SDK logs hclog JSON on stderr, recorded: %q", process.Stderr.String())
 	}
 }
 
 func TestStdoutAuditCatchesWhatGoPluginSwallows(t *testing.T) {
-	process, err := Start(Config{Executable: referencePlugin, Env: append(GrafanaEnv("13.1.0", nil), "REFPLUGIN_STDOUT_NOISE=1"), AuditStdout: true})
+	process, err := Start(Config{Executable: referencePlugin, Env: append(GrafanaEnv("13.1.0", nil), "REFPLUGIN_STDOUT_NOISE=1"), Audit: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +108,8 @@ func TestDefaultRunnerSeesASIGKILL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer process.Kill()
-	if process.Stdout != nil {
-		t.Error("without the audit the stdout is go-plugin's alone")
+	if process.Stdout != nil || process.Stderr != nil {
+		t.Error("without the audit the streams are go-plugin's alone")
 	}
 	if err := syscall.Kill(process.PID(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)

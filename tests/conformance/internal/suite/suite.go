@@ -139,10 +139,10 @@ func (s *Suite) checks() []check {
 // start launches a plugin process the way Grafana does and dispenses its clients.
 func (s *Suite) start(audit bool) (*launch.Process, *sdkclient.Client, error) {
 	process, err := launch.Start(launch.Config{
-		Executable:  s.opts.Executable,
-		Env:         s.opts.Env,
-		Logger:      s.opts.Logger,
-		AuditStdout: audit,
+		Executable: s.opts.Executable,
+		Env:        s.opts.Env,
+		Logger:     s.opts.Logger,
+		Audit:      audit,
 	})
 	if err != nil {
 		return nil, nil, err
