@@ -27,3 +27,18 @@ if (!global.ResizeObserver) {
     disconnect() {}
   };
 }
+
+// Scenes' lazy loader creates an IntersectionObserver when its module loads; nothing is lazily shown in tests.
+if (!global.IntersectionObserver) {
+  global.IntersectionObserver = class {
+    root = null;
+    rootMargin = '';
+    thresholds = [];
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  };
+}

@@ -26,6 +26,11 @@ const esModules = [
   'internmap',
   'robust-predicates',
   'yaml',
+  'react-calendar',
+  'get-user-locale',
+  'memoize',
+  'mimic-function',
+  '@wojtekmaj',
 ].join('|');
 
 module.exports = {
@@ -55,6 +60,7 @@ module.exports = {
       moduleNameMapper: {
         '\\.(css|scss|sass)$': 'identity-obj-proxy',
         '\\.svg$': '<rootDir>/.config/jest/file-stub.js',
+        '^react-inlinesvg$': '<rootDir>/.config/jest/mocks/react-inlinesvg.js',
       },
       modulePaths: ['<rootDir>/src'],
     },

@@ -1,4 +1,3 @@
-import 'components/testing/setupJsdom';
 
 import { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';

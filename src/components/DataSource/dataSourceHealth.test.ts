@@ -1,4 +1,3 @@
-import 'components/testing/setupJsdom';
 
 import { of, throwError } from 'rxjs';
 

@@ -1,4 +1,3 @@
-import 'components/testing/setupJsdom';
 
 import React, { useState } from 'react';
 import { render, screen } from '@testing-library/react';
