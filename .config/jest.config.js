@@ -50,10 +50,7 @@ module.exports = {
       rootDir,
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/src'],
-      testMatch: [
-        '<rootDir>/src/{components,pages,datasource}/**/*.test.{ts,tsx}',
-        '<rootDir>/src/*.test.{ts,tsx}',
-      ],
+      testMatch: ['<rootDir>/src/{components,pages,datasource}/**/*.test.{ts,tsx}', '<rootDir>/src/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/.config/jest-setup.js'],
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: [`node_modules/(?!.*(${esModules})/)`],

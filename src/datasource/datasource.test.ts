@@ -1,4 +1,3 @@
-
 import { CoreApp, DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 

@@ -1,4 +1,3 @@
-
 import { of, throwError } from 'rxjs';
 
 import { FetchError } from '@grafana/runtime';
