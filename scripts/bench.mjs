@@ -26,7 +26,13 @@ if (!existsSync(executable)) {
 function startPlugin() {
   const started = process.hrtime.bigint();
   const child = spawn(executable, [], {
-    env: { ...process.env, grafana_plugin_type: 'datasource', PLUGIN_PROTOCOL_VERSIONS: '2', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000' },
+    env: {
+      ...process.env,
+      grafana_plugin_type: 'datasource',
+      PLUGIN_PROTOCOL_VERSIONS: '2',
+      PLUGIN_MIN_PORT: '10000',
+      PLUGIN_MAX_PORT: '25000',
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((resolveStart, reject) => {
@@ -65,7 +71,9 @@ for (let i = 0; i < runs; i++) {
 }
 startTimes.sort((a, b) => a - b);
 const fmt = (n) => n.toFixed(0);
-console.log(`exec → handshake   median ${fmt(percentile(startTimes, 0.5))} ms, p95 ${fmt(percentile(startTimes, 0.95))} ms over ${runs} runs   (bar ≤ 1000 ms)`);
+console.log(
+  `exec → handshake   median ${fmt(percentile(startTimes, 0.5))} ms, p95 ${fmt(percentile(startTimes, 0.95))} ms over ${runs} runs   (bar ≤ 1000 ms)`
+);
 console.log(`idle RSS           ${idleRss.toFixed(1)} MiB   (bar ≤ 150 MB)`);
 
 // Raw-query overhead: measured by the Go conformance host (Grafana's own client and Arrow decoder) against a
