@@ -3,6 +3,8 @@
  * name matching the leading words of the command line and hands the remaining words to `run`.
  * To add a command: write a module exporting a `CliCommand` and add one line here.
  */
+import { evaluateNabCommand } from './evaluate/nab-command';
+
 export interface CliCommand {
   /** One or more words, e.g. `evaluate nab`. */
   name: string;
@@ -11,4 +13,4 @@ export interface CliCommand {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [evaluateNabCommand];

@@ -39,8 +39,8 @@ export class RobustCovariance {
   readonly options: Required<Omit<RobustCovarianceOptions, 'supportFraction'>> &
     Pick<RobustCovarianceOptions, 'supportFraction'>;
   private cols = 0;
-  location = new Float64Array(0);
-  private chol = new Float64Array(0);
+  location: Float64Array = new Float64Array(0);
+  private chol: Float64Array = new Float64Array(0);
   private work = new Float64Array(0);
   private fitted = false;
 

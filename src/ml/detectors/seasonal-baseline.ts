@@ -45,9 +45,11 @@ export const Z_LIMIT = 1e6;
 const RELATIVE_SCALE_FLOOR = 1e-9;
 
 export interface BaselineFit {
-  /** Causal standardized residuals of the history (NaN where the value was missing or before warm-up). */
+  /** Causal standardized residuals of the history (NaN where the value was missing). */
   z: Float64Array;
   expected: Float64Array;
+  /** σ used for each point's z. */
+  scale: Float64Array;
 }
 
 export class SeasonalBaseline {
@@ -110,11 +112,13 @@ export class SeasonalBaseline {
 
     const z = new Float64Array(n);
     const expected = new Float64Array(n);
+    const scale = new Float64Array(n);
     for (let t = 0; t < n; t++) {
       z[t] = this.step(history[t]);
       expected[t] = this.expected;
+      scale[t] = this.scale;
     }
-    return { z, expected };
+    return { z, expected, scale };
   }
 
   /**

@@ -31,20 +31,24 @@ describe('RollingWindow', () => {
 });
 
 describe('UnivariateFeatures', () => {
-  it('builds causal rows and skips missing values', () => {
+  it('builds causal rows in σ units and skips missing values', () => {
     const f = new UnivariateFeatures(3);
-    const values = Float64Array.of(1, 2, NaN, 6);
-    const z = Float64Array.of(0, 1, NaN, 2);
-    const m = f.matrix(values, z);
+    const values = Float64Array.of(10, 12, NaN, 20);
+    const z = Float64Array.of(0, 1, NaN, 4);
+    const sigma = Float64Array.of(2, 2, 2, 4);
+    const m = f.matrix(values, z, sigma);
     const row = (t: number) => Array.from(m.subarray(t * UNIVARIATE_FEATURE_COUNT, (t + 1) * UNIVARIATE_FEATURE_COUNT));
-    expect(row(0)).toEqual([1, 0, 1, 0, 1, 1, 0, 0]);
+    expect(row(0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(row(1)).toEqual([1, 0.5, 0.5, 0, 1, 1, 0, 0]);
     expect(row(2).every(Number.isNaN)).toBe(true);
-    // Window of the last three finite values: 1, 2, 6.
-    expect(row(3)[0]).toBe(6);
-    expect(row(3)[2]).toBeCloseTo(3);
-    expect(row(3)[4]).toBe(1);
-    expect(row(3)[5]).toBe(6);
-    expect(row(3)[6]).toBe(4);
-    expect(row(3)[7]).toBe(1);
+    // Window of the last three finite residuals: 0, 1, 4.
+    const last = row(3);
+    expect(last[0]).toBe(4);
+    expect(last[1]).toBeCloseTo(5 / 3);
+    expect(last[3]).toBe(0);
+    expect(last[4]).toBe(4);
+    // (20 − 12) / σ = 8 / 4, then the two previous residuals.
+    expect(last[5]).toBe(2);
+    expect(last.slice(6)).toEqual([1, 0]);
   });
 });

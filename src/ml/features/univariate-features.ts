@@ -1,12 +1,18 @@
 /**
  * Engineered features of one series for the multivariate detectors (isolation forest, robust covariance):
- * the value, the seasonal baseline's residual, rolling mean / std / min / max of the value, the rate of change
- * and the previous residual. Causal and streaming: each row only uses the point and the ones before it.
+ * the standardized value (the seasonal baseline's residual z), its rolling mean / std / min / max, the rate of
+ * change in units of the baseline's σ, and the last two residuals. Causal and streaming: each row only uses the
+ * point and the ones before it.
+ *
+ * Why standardized and not raw values: tree splits and covariances on the raw level would make every point after a
+ * level shift or along a trend an "outlier" until the next refit, and would not transfer between series of
+ * different magnitudes. In σ units around the expected value, "normal" looks the same before and after a shift
+ * the baseline has adopted, and the features describe the *shape* of the deviation (a lone spike, a run, a burst
+ * of variance, a sudden step) — what the residual alone cannot tell apart.
  */
 import { RollingWindow } from './rolling-window';
 
 export const UNIVARIATE_FEATURES = [
-  'value',
   'residual',
   'rolling_mean',
   'rolling_std',
@@ -14,6 +20,7 @@ export const UNIVARIATE_FEATURES = [
   'rolling_max',
   'rate_of_change',
   'residual_lag1',
+  'residual_lag2',
 ] as const;
 
 export const UNIVARIATE_FEATURE_COUNT = UNIVARIATE_FEATURES.length;
@@ -22,7 +29,8 @@ export class UnivariateFeatures {
   readonly cols = UNIVARIATE_FEATURE_COUNT;
   private readonly window: RollingWindow;
   private previousValue = NaN;
-  private previousResidual = NaN;
+  private previousResidual = 0;
+  private previousResidual2 = 0;
 
   /** @param window points in the rolling statistics; default 10 */
   constructor(window = 10) {
@@ -30,34 +38,35 @@ export class UnivariateFeatures {
   }
 
   /**
-   * Writes the feature row of a new point (value x, residual z) at `out[offset..offset + cols)`.
+   * Writes the feature row of a new point (value x, residual z, baseline σ) at `out[offset..offset + cols)`.
    * A missing value gives a row of NaN (the detectors skip it) and leaves the state untouched.
    */
-  push(x: number, z: number, out: Float64Array, offset = 0): void {
+  push(x: number, z: number, sigma: number, out: Float64Array, offset = 0): void {
     if (!Number.isFinite(x) || !Number.isFinite(z)) {
       out.fill(NaN, offset, offset + this.cols);
       return;
     }
     const w = this.window;
-    w.push(x);
-    out[offset] = x;
-    out[offset + 1] = z;
-    out[offset + 2] = w.mean();
-    out[offset + 3] = w.std();
-    out[offset + 4] = w.min();
-    out[offset + 5] = w.max();
+    w.push(z);
+    out[offset] = z;
+    out[offset + 1] = w.mean();
+    out[offset + 2] = w.std();
+    out[offset + 3] = w.min();
+    out[offset + 4] = w.max();
     // The first point has no predecessor: no change yet, not a missing one.
-    out[offset + 6] = Number.isFinite(this.previousValue) ? x - this.previousValue : 0;
-    out[offset + 7] = Number.isFinite(this.previousResidual) ? this.previousResidual : 0;
+    out[offset + 5] = Number.isFinite(this.previousValue) && sigma > 0 ? (x - this.previousValue) / sigma : 0;
+    out[offset + 6] = this.previousResidual;
+    out[offset + 7] = this.previousResidual2;
     this.previousValue = x;
+    this.previousResidual2 = this.previousResidual;
     this.previousResidual = z;
   }
 
   /** Feature matrix (row-major, values.length × cols) of a whole history. */
-  matrix(values: Float64Array, residuals: Float64Array): Float64Array {
+  matrix(values: Float64Array, residuals: Float64Array, sigmas: Float64Array): Float64Array {
     const out = new Float64Array(values.length * this.cols);
     for (let t = 0; t < values.length; t++) {
-      this.push(values[t], residuals[t], out, t * this.cols);
+      this.push(values[t], residuals[t], sigmas[t], out, t * this.cols);
     }
     return out;
   }

@@ -1,0 +1,38 @@
+/**
+ * The detector NAB runs: the product's AnomalyEnsemble, causal, one fresh model per file. NAB hands every detector
+ * the file's probationary length; we use it as the minimum history, which is exactly what the product's learning
+ * state does with its own minimum.
+ *
+ * NAB rewards the first alarm in a window and charges every alarm outside one, so what it wants is the onset of an
+ * anomaly, not every point of it: the 0–100 score goes through `onsetScores` (the same onsets the product annotates)
+ * with a cooldown of 30% of the probationary period, then becomes NAB's 0–1 anomaly score.
+ */
+import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
+import { onsetScores } from 'ml/ensemble/onsets';
+import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
+import { probationaryLength } from './nab-scorer';
+
+export interface NabDetector {
+  name: string;
+  run(times: Float64Array, values: Float64Array): Float64Array;
+}
+
+/** Cooldown between onsets, as a fraction of NAB's probationary period. */
+export const ONSET_COOLDOWN_FRACTION = 0.3;
+
+export function ensembleNabDetector(options: AnomalyEnsembleOptions = {}, name = 'traceo'): NabDetector {
+  return {
+    name,
+    run(times, values) {
+      const probation = probationaryLength(values.length);
+      const ensemble = new AnomalyEnsemble({ ...options, minHistoryPoints: Math.max(1, probation) });
+      const scores = ensemble.detect(values, times).score;
+      const onsets = onsetScores(scores, Math.round(probation * ONSET_COOLDOWN_FRACTION));
+      const out = new Float64Array(onsets.length);
+      for (let i = 0; i < onsets.length; i++) {
+        out[i] = Number.isNaN(onsets[i]) ? 0 : onsets[i] / 100;
+      }
+      return out;
+    },
+  };
+}

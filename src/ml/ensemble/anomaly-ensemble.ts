@@ -1,0 +1,329 @@
+/**
+ * AnomalyEnsemble: the product's anomaly detector for one series.
+ *
+ * Per point: the seasonal robust baseline gives the expected value and a standardized residual; each detector turns
+ * what it sees into a raw score; each raw score becomes a tail probability on the series' own history
+ * (calibration/); the probabilities are combined (combine.ts) and mapped to the 0–100 `anomaly_score`.
+ *
+ * Two ways to use it:
+ * - `detect(times, values)`: the whole causal run over a series: unscored while learning, fitted once the
+ *   minimum history is there, refitted as the history grows (doubling, then every quarter learning period), each
+ *   score using data up to its own point only.
+ * - `fit(values, times?)` then `score(values)`: a warm model scoring new points in O(1) each (and learning them).
+ */
+import { scoreForPValue, TailCalibrator } from '../calibration/tail-calibrator';
+import { normalTwoSided, normalUpper } from '../calibration/reference-tails';
+import { IsolationForest } from '../detectors/isolation-forest';
+import { RobustCovariance } from '../detectors/robust-covariance';
+import { SeasonalBaseline } from '../detectors/seasonal-baseline';
+import { UnivariateFeatures } from '../features/univariate-features';
+import { calendarPeriods, medianInPlace } from '../stats';
+import { cauchyCombine, pValueToScore } from './combine';
+import {
+  type AnomalyEnsembleOptions,
+  DETECTOR_NAMES,
+  type DetectorName,
+  type Direction,
+  resolveOptions,
+  type ResolvedOptions,
+} from './options';
+
+export interface AnomalyResult {
+  expected: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /** 0–100; NaN while learning or where the value is missing ("no value" — null in frames). */
+  score: Float64Array;
+  /** Tail probability each enabled detector gave the point (NaN where it had nothing to say). */
+  evidence: Partial<Record<DetectorName, Float64Array>>;
+}
+
+/** EWMA weight of the shift detector: about ten points of memory, enough to see a sustained small offset. */
+const SHIFT_LAMBDA = 0.1;
+/** Null standard deviation of an EWMA of unit-variance noise. */
+const SHIFT_SD = Math.sqrt(SHIFT_LAMBDA / (2 - SHIFT_LAMBDA));
+/** Residuals are clipped before entering the shift EWMA, so a lone spike does not look like a shift. */
+const SHIFT_CLIP = 4;
+/** Trees of the ensemble's isolation forest: half of scikit-learn's 100 keeps scoring fast at little variance. */
+const FOREST_TREES = 50;
+/** EWMA weight of the volatility detector: about twenty points, a burst of variance rather than one spike. */
+const VOLATILITY_LAMBDA = 0.05;
+/** E|Z| for standard normal noise: where the volatility EWMA starts. */
+const VOLATILITY_MEAN = Math.sqrt(2 / Math.PI);
+/** Upper end of the search for band half-widths, in σ. */
+const BAND_SEARCH_LIMIT = 1e3;
+
+export class AnomalyEnsemble {
+  readonly options: ResolvedOptions;
+  private baseline: SeasonalBaseline;
+  private readonly active: DetectorName[];
+  private readonly weights: Float64Array;
+  private calibrators: TailCalibrator[] = [];
+  private features = new UnivariateFeatures();
+  private readonly row = new Float64Array(new UnivariateFeatures().cols);
+  private forest: IsolationForest | undefined;
+  private covariance: RobustCovariance | undefined;
+  /** Detector index of each kind in `active` (−1 when off), so the hot loop needs no lookups. */
+  private readonly slot: Record<DetectorName, number>;
+  private pScratch: Float64Array;
+  private rawScratch: Float64Array;
+  private shiftEwma = 0;
+  private volatilityEwma = 0;
+  /** Band half-width in σ: where the residual alone reaches the top of the normal band. */
+  private bandZ = 3;
+  private fitted = false;
+
+  /** Set by `scoreNext`: the last point's baseline and per-detector tail probabilities. */
+  expected = NaN;
+  lower = NaN;
+  upper = NaN;
+  readonly lastEvidence: Float64Array;
+
+  constructor(options: AnomalyEnsembleOptions = {}) {
+    this.options = resolveOptions(options);
+    this.baseline = new SeasonalBaseline(this.options.seasonal);
+    this.active = DETECTOR_NAMES.filter((name) => this.options.enabled[name] && isImplemented(name));
+    this.weights = Float64Array.from(this.active, (name) => this.options.weights[name]);
+    this.pScratch = new Float64Array(this.active.length);
+    this.rawScratch = new Float64Array(this.active.length);
+    this.slot = Object.fromEntries(DETECTOR_NAMES.map((name) => [name, this.active.indexOf(name)])) as Record<
+      DetectorName,
+      number
+    >;
+    this.lastEvidence = this.pScratch;
+  }
+
+  get detectors(): readonly DetectorName[] {
+    return this.active;
+  }
+
+  get isFitted(): boolean {
+    return this.fitted;
+  }
+
+  get periods(): readonly number[] {
+    return this.baseline.periods;
+  }
+
+  /**
+   * Learns from a history (the caller bounds it; `detect` does so by the learning period). With the sampling
+   * step known, seasonality is searched among calendar periods (hours, day, week) only.
+   */
+  fit(history: Float64Array, stepSeconds?: number): this {
+    const seasonal = this.options.seasonal;
+    this.baseline = new SeasonalBaseline(
+      stepSeconds && !seasonal.candidatePeriods
+        ? { ...seasonal, candidatePeriods: calendarPeriods(stepSeconds) }
+        : seasonal
+    );
+    const { z, scale } = this.baseline.fit(history);
+    const n = history.length;
+    const cols = this.row.length;
+    if (this.slot.isolationForest >= 0 || this.slot.robustCovariance >= 0) {
+      const matrix = new UnivariateFeatures().matrix(history, z, scale);
+      this.forest =
+        this.slot.isolationForest >= 0
+          ? new IsolationForest({ trees: FOREST_TREES, seed: this.options.seed }).fit(matrix, n, cols)
+          : undefined;
+      this.covariance =
+        this.slot.robustCovariance >= 0
+          ? new RobustCovariance({ seed: this.options.seed }).fit(matrix, n, cols)
+          : undefined;
+    }
+    // Replay the history through the streaming detectors: their scores on it are the calibration sample, and
+    // their state at the end is where streaming continues.
+    this.features = new UnivariateFeatures();
+    this.shiftEwma = 0;
+    this.volatilityEwma = VOLATILITY_MEAN;
+    const raw = this.active.map(() => new Float64Array(n));
+    for (let t = 0; t < n; t++) {
+      this.rawScores(history[t], z[t], scale[t]);
+      for (let k = 0; k < raw.length; k++) {
+        raw[k][t] = this.rawScratch[k];
+      }
+    }
+    const reference = this.options.direction === 'both' ? normalTwoSided : normalUpper;
+    this.calibrators = raw.map((r, k) =>
+      new TailCalibrator({ reference: k === this.slot.residual || k === this.slot.shift ? reference : undefined }).fit(
+        r
+      )
+    );
+    const residualCalibrator = this.calibrators[this.active.indexOf('residual')];
+    const normalEdge = Math.pow(10, -0.3 * this.options.decades);
+    this.bandZ = scoreForPValue(residualCalibrator, normalEdge, 0, BAND_SEARCH_LIMIT);
+    this.fitted = true;
+    return this;
+  }
+
+  /**
+   * Scores one new point with the warm model and learns from it; returns the 0–100 score
+   * (NaN for a missing value). `expected`, `lower`, `upper` and `lastEvidence` describe the point.
+   */
+  scoreNext(x: number): number {
+    const z = this.baseline.step(x);
+    const expected = this.baseline.expected;
+    const halfBand = this.bandZ * this.baseline.scale;
+    this.expected = expected;
+    this.lower = expected - halfBand;
+    this.upper = expected + halfBand;
+    const p = this.pScratch;
+    if (Number.isNaN(z)) {
+      p.fill(NaN);
+      return NaN;
+    }
+    this.rawScores(x, z, this.baseline.scale);
+    const raw = this.rawScratch;
+    for (let k = 0; k < raw.length; k++) {
+      p[k] = this.calibrators[k].pValue(raw[k]);
+    }
+    const direction = this.options.direction;
+    if (direction !== 'both' && (direction === 'up' ? z < 0 : z > 0)) {
+      // The undirected detectors cannot tell up from down: against the wanted direction they have nothing to say.
+      for (let k = 0; k < raw.length; k++) {
+        if (k !== this.slot.residual && k !== this.slot.shift) {
+          p[k] = 1;
+        }
+      }
+    }
+    if (Math.abs(x - expected) < this.options.minDeviation) {
+      return 0;
+    }
+    return pValueToScore(cauchyCombine(p, this.weights), this.options.decades);
+  }
+
+  /** Scores a batch of new points with the warm model (see `scoreNext`). */
+  score(values: Float64Array): AnomalyResult {
+    const out = this.allocate(values.length);
+    for (let t = 0; t < values.length; t++) {
+      this.writePoint(out, t, this.scoreNext(values[t]));
+    }
+    return out;
+  }
+
+  /**
+   * The causal run over a whole series: `times` in seconds (for the learning period; pass undefined for
+   * evenly spaced points). Points before the model can score are NaN ("learning").
+   */
+  detect(values: Float64Array, times?: Float64Array): AnomalyResult {
+    const n = values.length;
+    const out = this.allocate(n);
+    out.score.fill(NaN);
+    out.expected.fill(NaN);
+    out.lower.fill(NaN);
+    out.upper.fill(NaN);
+    const o = this.options;
+    this.fitted = false;
+    const step = times ? samplingStep(times) : undefined;
+    let finiteSeen = 0;
+    let nextFit = -1;
+    for (let t = 0; t < n; t++) {
+      if ((!this.fitted && finiteSeen >= o.minHistoryPoints) || t === nextFit) {
+        const start = historyStart(times, t, o.learningPeriodSeconds, o.maxHistoryPoints);
+        this.fit(values.subarray(start, t), step);
+        const span = t - start;
+        const bounded =
+          span >= o.maxHistoryPoints ||
+          (times !== undefined && times[t - 1] - times[start] >= o.learningPeriodSeconds * 0.99);
+        // Refit when the history has doubled; once it is bounded, every quarter of it.
+        nextFit = t + Math.max(1, bounded ? Math.floor(span / 4) : span);
+      }
+      if (Number.isFinite(values[t])) {
+        finiteSeen++;
+      }
+      if (this.fitted) {
+        this.writePoint(out, t, this.scoreNext(values[t]));
+      }
+    }
+    return out;
+  }
+
+  /** Every active detector's raw score for a point (NaN residual → NaN scores); updates the streaming state. */
+  private rawScores(x: number, z: number, sigma: number): void {
+    const raw = this.rawScratch;
+    if (Number.isNaN(z)) {
+      raw.fill(NaN);
+      return;
+    }
+    const direction = this.options.direction;
+    this.shiftEwma += SHIFT_LAMBDA * (clip(z, SHIFT_CLIP) - this.shiftEwma);
+    const slot = this.slot;
+    raw[slot.residual] = directional(z, direction);
+    if (slot.shift >= 0) {
+      raw[slot.shift] = directional(this.shiftEwma / SHIFT_SD, direction);
+    }
+    if (slot.volatility >= 0) {
+      const a = Math.abs(z);
+      this.volatilityEwma += VOLATILITY_LAMBDA * ((a > SHIFT_CLIP ? SHIFT_CLIP : a) - this.volatilityEwma);
+      raw[slot.volatility] = this.volatilityEwma;
+    }
+    if (slot.isolationForest >= 0 || slot.robustCovariance >= 0) {
+      this.features.push(x, z, sigma, this.row);
+      if (slot.isolationForest >= 0) {
+        raw[slot.isolationForest] = this.forest ? this.forest.scoreRow(this.row) : NaN;
+      }
+      if (slot.robustCovariance >= 0) {
+        raw[slot.robustCovariance] = this.covariance ? this.covariance.scoreRow(this.row) : NaN;
+      }
+    }
+  }
+
+  private allocate(n: number): AnomalyResult {
+    const evidence: Partial<Record<DetectorName, Float64Array>> = {};
+    for (const name of this.active) {
+      evidence[name] = new Float64Array(n).fill(NaN);
+    }
+    return {
+      expected: new Float64Array(n),
+      lower: new Float64Array(n),
+      upper: new Float64Array(n),
+      score: new Float64Array(n),
+      evidence,
+    };
+  }
+
+  private writePoint(out: AnomalyResult, t: number, score: number): void {
+    out.score[t] = score;
+    out.expected[t] = this.expected;
+    out.lower[t] = this.lower;
+    out.upper[t] = this.upper;
+    for (let k = 0; k < this.active.length; k++) {
+      out.evidence[this.active[k]]![t] = this.pScratch[k];
+    }
+  }
+}
+
+function isImplemented(name: DetectorName): boolean {
+  return name !== 'autoencoder';
+}
+
+function directional(z: number, direction: Direction): number {
+  return direction === 'both' ? Math.abs(z) : direction === 'up' ? z : -z;
+}
+
+function clip(x: number, limit: number): number {
+  return x > limit ? limit : x < -limit ? -limit : x;
+}
+
+function historyStart(times: Float64Array | undefined, t: number, periodSeconds: number, maxPoints: number): number {
+  let start = Math.max(0, t - maxPoints);
+  if (times) {
+    const from = times[t - 1] - periodSeconds;
+    while (start < t - 1 && times[start] < from) {
+      start++;
+    }
+  }
+  return start;
+}
+
+/** Median spacing of the timestamps: robust to gaps and to the odd repeated timestamp. */
+export function samplingStep(times: Float64Array): number | undefined {
+  if (times.length < 2) {
+    return undefined;
+  }
+  const diffs = new Float64Array(times.length - 1);
+  for (let i = 1; i < times.length; i++) {
+    diffs[i - 1] = times[i] - times[i - 1];
+  }
+  const step = medianInPlace(diffs);
+  return step > 0 ? step : undefined;
+}
