@@ -98,6 +98,11 @@ export class TailCalibrator {
       p = this.tailMass * gpdSurvival(this.tail, score - this.threshold);
     } else {
       p = (countAtLeast(this.sorted, score) + 1) / (n + 1);
+      if (score > this.sorted[n - 1] && this.reference) {
+        // Beyond everything seen and no tail to extrapolate with (a degenerate history, e.g. a constant
+        // series): the reference law is the only way to say how far beyond.
+        p = Math.min(p, this.reference(score));
+      }
     }
     return p < MIN_P_VALUE ? MIN_P_VALUE : p > 1 ? 1 : p;
   }

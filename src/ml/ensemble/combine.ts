@@ -48,7 +48,9 @@ export function pValueToScore(p: number, decades: number): number {
   if (Number.isNaN(p)) {
     return NaN;
   }
-  const surprise = p >= 1 ? 0 : -Math.log10(p);
+  // Below a billionth of a decade it is rounding in the combination, not evidence.
+  const raw = -Math.log10(p);
+  const surprise = raw > 1e-9 ? raw : 0;
   const score = (100 * surprise) / decades;
   return score > 100 ? 100 : score;
 }

@@ -25,6 +25,9 @@ export const UNIVARIATE_FEATURES = [
 
 export const UNIVARIATE_FEATURE_COUNT = UNIVARIATE_FEATURES.length;
 
+/** Bound (in σ) on the residuals entering the context features (window statistics, lags, rate of change). */
+export const CONTEXT_CLIP = 4;
+
 export class UnivariateFeatures {
   readonly cols = UNIVARIATE_FEATURE_COUNT;
   private readonly window: RollingWindow;
@@ -47,19 +50,22 @@ export class UnivariateFeatures {
       return;
     }
     const w = this.window;
-    w.push(z);
+    // Context features see the residual clipped: one spike must not make the next window-full of rows outliers.
+    const clipped = z > CONTEXT_CLIP ? CONTEXT_CLIP : z < -CONTEXT_CLIP ? -CONTEXT_CLIP : z;
+    w.push(clipped);
     out[offset] = z;
     out[offset + 1] = w.mean();
     out[offset + 2] = w.std();
     out[offset + 3] = w.min();
     out[offset + 4] = w.max();
     // The first point has no predecessor: no change yet, not a missing one.
-    out[offset + 5] = Number.isFinite(this.previousValue) && sigma > 0 ? (x - this.previousValue) / sigma : 0;
+    const change = Number.isFinite(this.previousValue) && sigma > 0 ? (x - this.previousValue) / sigma : 0;
+    out[offset + 5] = change > CONTEXT_CLIP ? CONTEXT_CLIP : change < -CONTEXT_CLIP ? -CONTEXT_CLIP : change;
     out[offset + 6] = this.previousResidual;
     out[offset + 7] = this.previousResidual2;
     this.previousValue = x;
     this.previousResidual2 = this.previousResidual;
-    this.previousResidual = z;
+    this.previousResidual = clipped;
   }
 
   /** Feature matrix (row-major, values.length × cols) of a whole history. */

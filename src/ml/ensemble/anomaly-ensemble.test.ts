@@ -1,0 +1,219 @@
+import { gaussian, mulberry32 } from '../stats';
+import { AnomalyEnsemble } from './anomaly-ensemble';
+import { cauchyCombine, pValueToScore } from './combine';
+import { onsetScores } from './onsets';
+
+/** Half-hourly samples: 48 per day, as a Prometheus range query at step 30m would return. */
+const STEP = 1800;
+const DAY = 48;
+
+function series(days: number, seed: number, noise = 1): { times: Float64Array; values: Float64Array } {
+  const rng = mulberry32(seed);
+  const n = days * DAY;
+  const times = Float64Array.from({ length: n }, (_, i) => 1.7e9 + i * STEP);
+  const values = Float64Array.from(
+    { length: n },
+    (_, i) => 100 + 20 * Math.sin((2 * Math.PI * i) / DAY) + noise * gaussian(rng)
+  );
+  return { times, values };
+}
+
+function maxIn(x: Float64Array, from: number, to: number): number {
+  let m = -Infinity;
+  for (let i = from; i < to; i++) {
+    m = Math.max(m, x[i]);
+  }
+  return m;
+}
+
+const T0 = 12 * DAY + 10;
+
+describe('AnomalyEnsemble on constructed series', () => {
+  it('keeps pure noise mostly in the normal band', () => {
+    const { times, values } = series(20, 1);
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    const scored = Array.from(score).filter((s) => !Number.isNaN(s));
+    expect(scored.length).toBeGreaterThan(values.length - 20);
+    const normal = scored.filter((s) => s <= 30).length / scored.length;
+    expect(normal).toBeGreaterThan(0.95);
+  });
+
+  it('catches a spike', () => {
+    const { times, values } = series(16, 2);
+    values[T0] += 12;
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    expect(score[T0]).toBeGreaterThan(85);
+    expect(maxIn(score, T0 + 3, T0 + 40)).toBeLessThan(61);
+  });
+
+  it('catches a level shift', () => {
+    const { times, values } = series(16, 3);
+    for (let i = T0; i < values.length; i++) {
+      values[i] += 6;
+    }
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    expect(maxIn(score, T0, T0 + 6)).toBeGreaterThan(60);
+  });
+
+  it('catches a variance change', () => {
+    const { times, values } = series(16, 4);
+    const rng = mulberry32(40);
+    for (let i = T0; i < values.length; i++) {
+      values[i] += 5 * gaussian(rng);
+    }
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    expect(maxIn(score, T0, T0 + DAY)).toBeGreaterThan(60);
+  });
+
+  it('catches a missed seasonal peak that stays within the global range', () => {
+    const { times, values } = series(16, 5);
+    const peak = 12 * DAY + DAY / 4;
+    for (let i = peak - 4; i <= peak + 4; i++) {
+      values[i] = 100; // the daily mean, instead of the expected ~120
+    }
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    expect(maxIn(score, peak - 4, peak + 5)).toBeGreaterThan(60);
+  });
+
+  it('reports expected values and a band around them', () => {
+    const { times, values } = series(16, 6);
+    const r = new AnomalyEnsemble().detect(values, times);
+    const t = 14 * DAY + 12;
+    expect(Math.abs(r.expected[t] - (100 + 20 * Math.sin((2 * Math.PI * t) / DAY)))).toBeLessThan(2);
+    expect(r.lower[t]).toBeLessThan(r.expected[t]);
+    expect(r.upper[t]).toBeGreaterThan(r.expected[t]);
+    expect(r.upper[t] - r.lower[t]).toBeLessThan(15);
+    expect(r.evidence.residual![t]).toBeGreaterThan(0);
+  });
+});
+
+describe('learning state and options', () => {
+  it('stays unscored (NaN) until the minimum history', () => {
+    const { times, values } = series(2, 7);
+    const { score } = new AnomalyEnsemble({ minHistoryPoints: 10 }).detect(values, times);
+    expect(Array.from(score.subarray(0, 10)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(score.subarray(10)).every(Number.isFinite)).toBe(true);
+  });
+
+  it('honours the direction', () => {
+    const { times, values } = series(16, 8);
+    values[T0] -= 12;
+    values[T0 + 100] += 12;
+    const up = new AnomalyEnsemble({ direction: 'up' }).detect(values, times).score;
+    expect(up[T0]).toBeLessThanOrEqual(30);
+    expect(up[T0 + 100]).toBeGreaterThan(85);
+    const down = new AnomalyEnsemble({ direction: 'down' }).detect(values, times).score;
+    expect(down[T0]).toBeGreaterThan(85);
+    expect(down[T0 + 100]).toBeLessThanOrEqual(30);
+  });
+
+  it('never scores deviations below the minimum deviation', () => {
+    const { times, values } = series(16, 9);
+    values[T0] += 12;
+    const { score } = new AnomalyEnsemble({ minDeviation: 50 }).detect(values, times);
+    expect(score[T0]).toBe(0);
+  });
+
+  it('scores more points high at a higher sensitivity', () => {
+    const { times, values } = series(16, 10);
+    const count = (sensitivity: number) =>
+      Array.from(new AnomalyEnsemble({ sensitivity }).detect(values, times).score).filter((s) => s > 30).length;
+    expect(count(0.9)).toBeGreaterThan(count(0.1));
+  });
+
+  it('bounds the history by the learning period', () => {
+    const { times, values } = series(12, 11);
+    // One day of learning period: the model refits on the last day only, and still scores everything after it.
+    const { score } = new AnomalyEnsemble({ learningPeriodSeconds: 86400 }).detect(values, times);
+    expect(Number.isFinite(score[values.length - 1])).toBe(true);
+  });
+
+  it('scores a stream with a warm model', () => {
+    const { values } = series(16, 12);
+    const ensemble = new AnomalyEnsemble().fit(values.subarray(0, 14 * DAY), STEP);
+    expect(ensemble.periods).toEqual([DAY]);
+    const next = Float64Array.from(values.subarray(14 * DAY));
+    next[5] += 12;
+    const r = ensemble.score(next);
+    expect(r.score[5]).toBeGreaterThan(85);
+    expect(r.score[4]).toBeLessThan(61);
+  });
+});
+
+describe('edge cases', () => {
+  it('scores a constant series 0, then a change high', () => {
+    const n = 300;
+    const values = new Float64Array(n).fill(45);
+    values[250] = 46;
+    const { score } = new AnomalyEnsemble().detect(values);
+    expect(Array.from(score.subarray(5, 250)).every((s) => s === 0)).toBe(true);
+    expect(score[250]).toBeGreaterThan(85);
+  });
+
+  it('leaves NaN gaps unscored and scores around them', () => {
+    const { times, values } = series(16, 13);
+    for (let i = 100; i < values.length; i += 37) {
+      values[i] = NaN;
+    }
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    for (let i = 5; i < values.length; i++) {
+      expect(Number.isNaN(score[i])).toBe(Number.isNaN(values[i]));
+    }
+  });
+
+  it('handles a single point and an empty series', () => {
+    expect(Array.from(new AnomalyEnsemble().detect(Float64Array.of(5)).score)).toEqual([NaN]);
+    expect(new AnomalyEnsemble().detect(new Float64Array(0)).score.length).toBe(0);
+  });
+
+  it('is scale free: huge and tiny magnitudes score like the original', () => {
+    const { times, values } = series(14, 14);
+    values[T0] += 12;
+    const base = new AnomalyEnsemble().detect(values, times).score;
+    for (const factor of [1e12, 1e-12]) {
+      const scaled = new AnomalyEnsemble().detect(
+        values.map((v) => v * factor),
+        times
+      ).score;
+      expect(scaled[T0]).toBeCloseTo(base[T0], 3);
+      expect(scaled[T0 + 50]).toBeCloseTo(base[T0 + 50], 3);
+    }
+  });
+
+  it('scores Infinity as maximal and keeps scoring after it', () => {
+    const { times, values } = series(16, 15);
+    values[T0] = Infinity;
+    values[T0 + 1] = -Infinity;
+    const { score } = new AnomalyEnsemble().detect(values, times);
+    expect(score[T0]).toBe(100);
+    expect(score[T0 + 1]).toBe(100);
+    expect(Array.from(score.subarray(T0 + 2)).every(Number.isFinite)).toBe(true);
+    expect(maxIn(score, T0 + 5, T0 + 40)).toBeLessThan(61);
+  });
+});
+
+describe('combination and onsets', () => {
+  it('lets one strong detector through without Fisher-style overcounting', () => {
+    const weights = Float64Array.of(1, 1, 1);
+    expect(cauchyCombine(Float64Array.of(0.5, 0.5, 0.5), weights)).toBeCloseTo(0.5, 6);
+    const strong = cauchyCombine(Float64Array.of(1e-6, 0.5, 0.5), weights);
+    expect(strong).toBeGreaterThan(1e-6);
+    expect(strong).toBeLessThan(1e-5);
+    // Three detectors agreeing on the same modest evidence stay modest.
+    expect(cauchyCombine(Float64Array.of(0.01, 0.01, 0.01), weights)).toBeCloseTo(0.01, 3);
+    expect(cauchyCombine(Float64Array.of(NaN, 0.2), Float64Array.of(1, 1))).toBeCloseTo(0.2, 6);
+    expect(cauchyCombine(Float64Array.of(NaN), Float64Array.of(1))).toBeNaN();
+  });
+
+  it('maps tail probabilities to 0–100 by decades of rarity', () => {
+    expect(pValueToScore(1, 6)).toBe(0);
+    expect(pValueToScore(1e-3, 6)).toBeCloseTo(50);
+    expect(pValueToScore(1e-9, 6)).toBe(100);
+    expect(pValueToScore(NaN, 6)).toBeNaN();
+  });
+
+  it('keeps onsets and escalations, drops repeats within the cooldown', () => {
+    const s = Float64Array.of(10, 80, 80, 70, 90, 20, 10, 10, 75, NaN);
+    expect(Array.from(onsetScores(s, 3))).toEqual([10, 80, 0, 0, 90, 0, 0, 0, 75, NaN]);
+  });
+});
