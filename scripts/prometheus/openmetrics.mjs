@@ -15,6 +15,10 @@
  *   traceo_test_spike{instance="host-1"}                           constant 5, one sample of 100 six hours before end
  *   traceo_test_special{instance="host-1"}                         minute % 10: 3 → NaN, 7 → +Inf, 8 → -Inf, else the digit
  *   traceo_test_bench{series="000".."099"}                         100 phase-shifted daily sines + noise, for benchmarks
+ *   node_* {instance="host-1".."host-3",job="node"}                 node-exporter look-alikes for the provisioned
+ *     dashboards and alert rules: node_load1, node_cpu_seconds_total{cpu,mode}, node_memory_MemAvailable_bytes,
+ *     node_network_receive_bytes_total{device}, node_filesystem_{avail,size}_bytes{device,fstype,mountpoint},
+ *     node_uname_info (see nodeExporterSeries)
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -96,6 +100,104 @@ export function fixtureSeries() {
       value: (t) => 100 + 50 * Math.sin((2 * Math.PI * t) / DAY + k / 10) + 10 * (hash01(t, 1000 + k) - 0.5),
     });
   }
+  series.push(...nodeExporterSeries(hosts));
+  return series;
+}
+
+/**
+ * node-exporter-like series, so the provisioned dashboards and alert rules (provisioning/) query real data in the
+ * conformance suite. Names and labels follow node-exporter; counters are closed-form integrals of their rates, so
+ * they only ever grow and `rate()` over them is the rate below. Families stay contiguous, as OpenMetrics requires.
+ */
+function nodeExporterSeries(hosts) {
+  const epoch = 1_600_000_000;
+  const omega = (2 * Math.PI) / DAY;
+  const GiB = 1024 ** 3;
+  const series = [];
+  const push = (family, type, help, name, labels, value) =>
+    hosts.forEach((instance, i) =>
+      series.push({ name, family, type, help, labels: { ...labels(instance), job: 'node' }, value: (t) => value(t, i) })
+    );
+
+  push(
+    'node_load1',
+    'gauge',
+    '1m load average.',
+    'node_load1',
+    (instance) => ({ instance }),
+    (t, i) => 1 + 0.5 * i + 0.8 * Math.sin(omega * t + i) + 0.4 * (hash01(t, 2000 + i) - 0.5)
+  );
+  // One CPU per host. Busy fractions: user 0.25 ± 0.15 (daily), system 0.05 + 0.01 × host; idle is the rest.
+  const userSeconds = (t, i) =>
+    0.25 * (t - epoch) - (0.15 / omega) * (Math.cos(omega * t + i) - Math.cos(omega * epoch + i));
+  const systemSeconds = (t, i) => (0.05 + 0.01 * i) * (t - epoch);
+  const cpuModes = {
+    idle: (t, i) => t - epoch - userSeconds(t, i) - systemSeconds(t, i),
+    system: systemSeconds,
+    user: userSeconds,
+  };
+  for (const [mode, seconds] of Object.entries(cpuModes)) {
+    push(
+      'node_cpu_seconds',
+      'counter',
+      'Seconds the CPUs spent in each mode.',
+      'node_cpu_seconds_total',
+      (instance) => ({ cpu: '0', instance, mode }),
+      seconds
+    );
+  }
+  push(
+    'node_memory_MemAvailable_bytes',
+    'gauge',
+    'Memory information field MemAvailable_bytes.',
+    'node_memory_MemAvailable_bytes',
+    (instance) => ({ instance }),
+    (t, i) => Math.round(GiB * (6 + 2 * Math.sin(omega * t + i) + 0.5 * hash01(t, 3000 + i)))
+  );
+  const receiveRates = { eth0: (i) => 125_000 * (i + 1), lo: () => 2_000 };
+  for (const [device, rate] of Object.entries(receiveRates)) {
+    push(
+      'node_network_receive_bytes',
+      'counter',
+      'Network device statistic receive_bytes.',
+      'node_network_receive_bytes_total',
+      (instance) => ({ device, instance }),
+      (t, i) => (t - epoch) * rate(i)
+    );
+  }
+  // A real disk and a tmpfs the dashboard's `fstype!~"tmpfs|overlay"` must filter out.
+  const filesystems = [
+    { labels: { device: '/dev/sda1', fstype: 'ext4', mountpoint: '/' }, size: 100 * GiB },
+    { labels: { device: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run' }, size: GiB },
+  ];
+  for (const { labels, size } of filesystems) {
+    push(
+      'node_filesystem_avail_bytes',
+      'gauge',
+      'Filesystem space available to non-root users in bytes.',
+      'node_filesystem_avail_bytes',
+      (instance) => ({ ...labels, instance }),
+      (t, i) => Math.round(size * (0.4 + 0.1 * i + 0.05 * Math.sin(omega * t)))
+    );
+  }
+  for (const { labels, size } of filesystems) {
+    push(
+      'node_filesystem_size_bytes',
+      'gauge',
+      'Filesystem size in bytes.',
+      'node_filesystem_size_bytes',
+      (instance) => ({ ...labels, instance }),
+      () => size
+    );
+  }
+  push(
+    'node_uname_info',
+    'gauge',
+    'Labeled system information as provided by the uname system call.',
+    'node_uname_info',
+    (instance) => ({ instance, machine: 'x86_64', nodename: instance, release: '6.1.0', sysname: 'Linux' }),
+    () => 1
+  );
   return series;
 }
 
