@@ -10,6 +10,7 @@ export { SeasonalNaive } from './seasonal-naive';
 export { Theta } from './theta';
 export { rollingOriginBacktest, type BacktestResult, type Candidate } from './backtest';
 export { defaultCandidates } from './candidates';
+export { calendarPeriodHints } from './calendar';
 export { fillGaps } from './gaps';
 export { countCovered, mase, maseScale, msis, owa, smape } from './accuracy';
 export { normalCdf, normalQuantile } from './normal';
