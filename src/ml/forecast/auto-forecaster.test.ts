@@ -130,6 +130,15 @@ describe('AutoForecaster on awkward input', () => {
     expect(forecast.notes.join(' ')).toMatch(/non-positive/);
   });
 
+  it('uses only the latest maxHistory samples and says so', () => {
+    // An old regime at 1000 must not leak into a forecast from the latest 200 samples around 100.
+    const y = syntheticSeries({ length: 600, level: 1000, noise: 1 });
+    y.set(syntheticSeries({ length: 200, level: 100, noise: 1, seed: 2 }), 400);
+    const forecast = new AutoForecaster({ horizon: 5, maxHistory: 200 }).fit(y).predict();
+    expect(forecast.notes.join(' ')).toMatch(/latest 200 of 600/);
+    expect(Math.abs(forecast.mean[0] - 100)).toBeLessThan(5);
+  });
+
   it('refuses a series without any finite value and a bad horizon or level', () => {
     expect(() => new AutoForecaster({ horizon: 3 }).fit([NaN, NaN])).toThrow(RangeError);
     expect(() => new AutoForecaster({ horizon: 0 })).toThrow(RangeError);
