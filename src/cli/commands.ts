@@ -3,6 +3,7 @@
  * name matching the leading words of the command line and hands the remaining words to `run`.
  * To add a command: write a module exporting a `CliCommand` and add one line here.
  */
+import { evaluateM4Command } from './evaluate/m4-command';
 import { evaluateNabCommand } from './evaluate/nab-command';
 
 export interface CliCommand {
@@ -13,4 +14,4 @@ export interface CliCommand {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [evaluateNabCommand];
+export const COMMANDS: CliCommand[] = [evaluateNabCommand, evaluateM4Command];
