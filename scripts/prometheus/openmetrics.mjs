@@ -18,7 +18,8 @@
  *   node_* {instance="host-1".."host-3",job="node"}                 node-exporter look-alikes for the provisioned
  *     dashboards and alert rules: node_load1, node_cpu_seconds_total{cpu,mode}, node_memory_MemAvailable_bytes,
  *     node_network_receive_bytes_total{device}, node_filesystem_{avail,size}_bytes{device,fstype,mountpoint},
- *     node_uname_info (see nodeExporterSeries)
+ *     node_uname_info; one sample every NODE_SCRAPE_SECONDS (15) over the last NODE_SCRAPE_HOURS (6), every
+ *     STEP_SECONDS before (see nodeExporterSeries)
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,6 +29,10 @@ import { parseArgs } from 'node:util';
 export const STEP_SECONDS = 60;
 export const DEFAULT_HOURS = 24;
 export const BENCH_SERIES = 100;
+/** Sample spacing of the node-exporter-like series (Prometheus' default scrape interval). */
+export const NODE_SCRAPE_SECONDS = 15;
+/** How many of the most recent hours have node-exporter-like samples at that spacing (the rest: one a minute). */
+export const NODE_SCRAPE_HOURS = 6;
 const DAY = 86_400;
 const HOUR = 3_600;
 
@@ -108,6 +113,9 @@ export function fixtureSeries() {
  * node-exporter-like series, so the provisioned dashboards and alert rules (provisioning/) query real data in the
  * conformance suite. Names and labels follow node-exporter; counters are closed-form integrals of their rates, so
  * they only ever grow and `rate()` over them is the rate below. Families stay contiguous, as OpenMetrics requires.
+ * Over the last NODE_SCRAPE_HOURS they are sampled every NODE_SCRAPE_SECONDS like a real scrape: `$__rate_interval`
+ * assumes a 15 s scrape interval, and a 60 s spacing would leave its one-minute windows with a single sample and
+ * `rate()` empty. Older history keeps one sample a minute (as if downsampled), which keeps the fixture small.
  */
 function nodeExporterSeries(hosts) {
   const epoch = 1_600_000_000;
@@ -116,7 +124,16 @@ function nodeExporterSeries(hosts) {
   const series = [];
   const push = (family, type, help, name, labels, value) =>
     hosts.forEach((instance, i) =>
-      series.push({ name, family, type, help, labels: { ...labels(instance), job: 'node' }, value: (t) => value(t, i) })
+      series.push({
+        name,
+        family,
+        type,
+        help,
+        labels: { ...labels(instance), job: 'node' },
+        value: (t, { end }) =>
+          t < end - NODE_SCRAPE_HOURS * HOUR && (end - t) % STEP_SECONDS !== 0 ? undefined : value(t, i),
+        stepSeconds: NODE_SCRAPE_SECONDS,
+      })
     );
 
   push(
@@ -201,10 +218,13 @@ function nodeExporterSeries(hosts) {
   return series;
 }
 
-/** The sample timestamps of a fixture window: `hours` of STEP_SECONDS samples ending at `end` (inclusive). */
-export function fixtureTimestamps({ end, hours = DEFAULT_HOURS }) {
-  const count = (hours * HOUR) / STEP_SECONDS;
-  return Array.from({ length: count }, (_, i) => end - (count - 1 - i) * STEP_SECONDS);
+/**
+ * The sample timestamps of a fixture window: `hours` of samples every `stepSeconds` (STEP_SECONDS unless a
+ * series scrapes faster) ending at `end` (inclusive).
+ */
+export function fixtureTimestamps({ end, hours = DEFAULT_HOURS }, stepSeconds = STEP_SECONDS) {
+  const count = (hours * HOUR) / stepSeconds;
+  return Array.from({ length: count }, (_, i) => end - (count - 1 - i) * stepSeconds);
 }
 
 /** The value the fixture holds for `name{labels}` at epoch second t (undefined: no sample there). */
@@ -246,7 +266,7 @@ export function renderOpenMetrics(window) {
       lines.push(`# HELP ${s.family} ${s.help}`, `# TYPE ${s.family} ${s.type}`);
     }
     const prefix = `${s.name}${formatLabels(s.labels)} `;
-    for (const t of timestamps) {
+    for (const t of s.stepSeconds ? fixtureTimestamps(window, s.stepSeconds) : timestamps) {
       const v = s.value(t, window);
       if (v !== undefined) {
         lines.push(`${prefix}${formatValue(v)} ${t}`);
