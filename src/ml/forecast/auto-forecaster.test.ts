@@ -1,6 +1,7 @@
 import { gaussian, mulberry32 } from 'ml/stats';
 
 import { AutoForecaster } from './auto-forecaster';
+import { SeasonalNaive } from './seasonal-naive';
 import { syntheticSeries, SyntheticSeriesSpec, syntheticTruth } from './synthetic';
 
 function meanAbsError(a: Float64Array, b: Float64Array): number {
@@ -137,6 +138,39 @@ describe('AutoForecaster on awkward input', () => {
     const forecast = new AutoForecaster({ horizon: 5, maxHistory: 200 }).fit(y).predict();
     expect(forecast.notes.join(' ')).toMatch(/latest 200 of 600/);
     expect(Math.abs(forecast.mean[0] - 100)).toBeLessThan(5);
+  });
+
+  it('leaves out a model that fails on the full series, and falls back when none is left', () => {
+    const y = syntheticSeries({ length: 200, noise: 1 });
+    const failsOnFullSeries = () => ({
+      name: 'fragile',
+      fit(history: Float64Array) {
+        if (history.length === 200) {
+          throw new Error('boom');
+        }
+        return this;
+      },
+      forecast: (h: number) => new Float64Array(h).fill(100),
+    });
+    const both = new AutoForecaster({
+      horizon: 10,
+      candidates: () => [
+        { name: 'fragile', periods: [], create: failsOnFullSeries },
+        { name: 'naive', periods: [], create: () => new SeasonalNaive() },
+      ],
+    })
+      .fit(y)
+      .predict();
+    expect(both.models.map((m) => m.name)).toEqual(['naive']);
+    expect(both.models[0].weight).toBeCloseTo(1, 12);
+    expect(both.notes.join(' ')).toMatch(/fragile failed/);
+    const none = new AutoForecaster({
+      horizon: 10,
+      candidates: () => [{ name: 'fragile', periods: [], create: failsOnFullSeries }],
+    })
+      .fit(y)
+      .predict();
+    expect(none.models[0].name).toBe('ses');
   });
 
   it('refuses a series without any finite value and a bad horizon or level', () => {

@@ -146,6 +146,21 @@ export class AutoForecaster {
     if (backtestHorizon < horizon) {
       notes.push(`backtested ${backtestHorizon} of ${horizon} steps; intervals beyond grow like a random walk`);
     }
+    return this.combined(y, periods, origins, backtestHorizon, notes);
+  }
+
+  /**
+   * The core path: backtest the pool, combine the best few, forecast with them from the full series, and scale
+   * the intervals by the combination's own backtest residuals.
+   */
+  private combined(
+    y: Float64Array,
+    periods: number[],
+    origins: number,
+    backtestHorizon: number,
+    notes: string[]
+  ): Forecast {
+    const { horizon } = this.options;
     const positive = allPositive(y);
     const candidates = (this.options.candidates ?? defaultCandidates)(periods, positive);
     if (!positive && periods.length > 0) {
@@ -154,35 +169,42 @@ export class AutoForecaster {
     const backtest = rollingOriginBacktest(y, candidates, backtestHorizon, origins);
     const weights = inverseErrorWeights(backtest.mae, this.options.topK);
 
+    const finals: Float64Array[] = candidates.map((candidate, c) => {
+      if (weights[c] === 0) {
+        return new Float64Array(0);
+      }
+      try {
+        const fitted = backtest.models[c];
+        const model = fitted.update ? fitted.update(y) : candidate.create().fit(y, { periods: candidate.periods });
+        return model.forecast(horizon);
+      } catch {
+        // Fitted at every origin but not on the full series: leave it out rather than fail the forecast.
+        weights[c] = 0;
+        notes.push(`${candidate.name} failed on the full series and was left out`);
+        return new Float64Array(0);
+      }
+    });
+    normalise(weights);
+    const models: ModelWeight[] = candidates
+      .map((candidate, c) => ({ name: candidate.name, weight: weights[c], backtestMae: backtest.mae[c] }))
+      .filter((m) => m.weight > 0)
+      .sort((a, b) => b.weight - a.weight);
+    if (models.length === 0) {
+      notes.push('no model of the pool could be fitted: simple exponential smoothing');
+      return this.shortHistory(y, notes);
+    }
+
     const residuals = new Float64Array(origins * backtestHorizon);
     const combinedBacktest = combineForecasts(backtest.forecasts, weights, residuals.length);
     for (let i = 0; i < residuals.length; i++) {
-      const o = Math.floor(i / backtestHorizon);
-      const k = i - o * backtestHorizon;
-      residuals[i] = y[backtest.firstCut + o * backtestHorizon + k] - combinedBacktest[i];
+      // Residual i belongs to origin ⌊i / H⌋ and step i mod H; the origins follow each other without gaps.
+      residuals[i] = y[backtest.firstCut + i] - combinedBacktest[i];
     }
-
-    const finals: Float64Array[] = [];
-    const models: ModelWeight[] = [];
-    for (let c = 0; c < candidates.length; c++) {
-      if (weights[c] === 0) {
-        finals.push(new Float64Array(0));
-        continue;
-      }
-      const fitted = backtest.models[c];
-      const model = fitted.update
-        ? fitted.update(y)
-        : candidates[c].create().fit(y, { periods: candidates[c].periods });
-      finals.push(model.forecast(horizon));
-      models.push({ name: candidates[c].name, weight: weights[c], backtestMae: backtest.mae[c] });
-    }
-    models.sort((a, b) => b.weight - a.weight);
-    const mean = combineForecasts(finals, weights, horizon);
     const sigma = residualScales(residuals, backtestHorizon, horizon, { neighbourhood: RESIDUAL_NEIGHBOURHOOD });
     for (let k = 0; k < horizon; k++) {
       sigma[k] *= this.options.intervalCalibration;
     }
-    return this.assemble(mean, sigma, periods, models, notes);
+    return this.assemble(combineForecasts(finals, weights, horizon), sigma, periods, models, notes);
   }
 
   /**
@@ -253,6 +275,19 @@ export class AutoForecaster {
       upper[k] = mean[k] + z * sigma[k];
     }
     return { mean, lower, upper, sigma, level, periods, models, notes };
+  }
+}
+
+/** Rescales non-negative weights to sum to 1 (leaves all-zero weights alone). */
+function normalise(weights: Float64Array): void {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    total += weights[i];
+  }
+  if (total > 0) {
+    for (let i = 0; i < weights.length; i++) {
+      weights[i] /= total;
+    }
   }
 }
 
