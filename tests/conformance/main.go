@@ -3,6 +3,7 @@
 //
 //	conformance suite -executable <gpx file> -prometheus-url <url>   run the checks, exit 1 on any failure
 //	conformance host  -executable <gpx file> -port 3300 ...          serve Grafana's data source HTTP API
+//	conformance bench -executable <gpx file> -prometheus-url <url>   raw-query overhead over direct Prometheus
 package main
 
 import (
@@ -13,6 +14,7 @@ import (
 const usage = `usage:
   conformance suite [flags]   run the conformance checks against the plugin executable
   conformance host [flags]    serve Grafana's data source HTTP API backed by the plugin executable
+  conformance bench [flags]   time raw QueryData through the plugin against the same query sent to Prometheus
 Run "conformance <mode> -h" for the flags of a mode.
 `
 
@@ -27,6 +29,8 @@ func main() {
 		code = runSuite(os.Args[2:])
 	case "host":
 		code = runHost(os.Args[2:])
+	case "bench":
+		code = runBench(os.Args[2:])
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		code = 2

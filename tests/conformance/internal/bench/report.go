@@ -1,0 +1,51 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+const mebibyte = 1 << 20
+
+// Print writes the report for people: one line per number, its bar in parentheses.
+func (r Report) Print(out io.Writer) {
+	lines := []string{
+		fmt.Sprintf("raw QueryData overhead: %s, %d series × %d points (%v at %v), %d interleaved runs after %d warm-up runs",
+			r.Expr, r.Shape.Series, r.pointsPerSeries(), seconds(r.RangeSeconds), seconds(r.StepSeconds), r.Runs, r.Warmup),
+		fmt.Sprintf("  %-44s p50 %8.1f ms   p95 %8.1f ms   (bar p95 ≤ %.0f ms)", "plugin: go-plugin, SDK, Arrow decode", r.Plugin.P50, r.Plugin.P95, r.Bars.PluginP95MS),
+		fmt.Sprintf("  %-44s p50 %8.1f ms   p95 %8.1f ms", "direct: Prometheus HTTP, JSON decode in Go", r.Direct.P50, r.Direct.P95),
+		fmt.Sprintf("  %-44s p50 %8.2f ×    p95 %8.2f ×    (bar ≤ %.1f×)", "ratio plugin / direct", r.Ratio.P50, r.Ratio.P95, r.Bars.Ratio),
+		fmt.Sprintf("  %-44s p50 %8.1f ms   p95 %8.1f ms   (bar p95 ≤ %.0f ms)", "plugin's own share, plugin − direct per run", r.PluginShare.P50, r.PluginShare.P95, r.Bars.PluginShareP95MS),
+		fmt.Sprintf("exec → handshake     %.0f ms   (bar ≤ %.0f ms)", r.StartupMS, r.Bars.StartupMS),
+		fmt.Sprintf("plugin RSS after the runs   %.1f MiB, peak %.1f MiB   (bar ≤ %.0f MB)",
+			float64(r.Memory.RSSBytes)/mebibyte, float64(r.Memory.PeakRSSBytes)/mebibyte, float64(r.Bars.RSSBytes)/1e6),
+	}
+	for _, line := range lines {
+		fmt.Fprintln(out, line)
+	}
+}
+
+func (r Report) pointsPerSeries() int {
+	if r.Shape.Series == 0 {
+		return 0
+	}
+	return r.Shape.Points / r.Shape.Series
+}
+
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// WriteJSON stores the report (every run's time included) for later comparison, creating the directory.
+func (r Report) WriteJSON(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	encoded, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(encoded, '\n'), 0o644)
+}
