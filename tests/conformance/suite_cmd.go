@@ -21,6 +21,7 @@ func runSuite(args []string) int {
 	nanExpr := fs.String("nan-expr", "traceo_test_special", "PromQL expression whose series hold NaN samples")
 	window := fs.Duration("range", time.Hour, "time range the data checks query")
 	dataEnd := fs.Int64("data-end", envInt("PROM_DATA_END"), "epoch seconds where the fixture's data ends (default $PROM_DATA_END; 0: now)")
+	provisioningDir := fs.String("provisioning-dir", "provisioning", "the repository's Grafana provisioning directory the provisioning checks read")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -35,16 +36,17 @@ func runSuite(args []string) int {
 		return 2
 	}
 	results := suite.Run(context.Background(), suite.Options{
-		Executable:    plugin.executable,
-		PrometheusURL: *prometheusURL,
-		Expr:          *expr,
-		NaNExpr:       *nanExpr,
-		Range:         *window,
-		DataEnd:       epochOrZero(*dataEnd),
-		Env:           env,
-		Grafana:       grafanactx.Grafana{Version: plugin.grafanaVersion, AppURL: "http://localhost:3000/"},
-		Logger:        logger,
-		Out:           os.Stdout,
+		Executable:      plugin.executable,
+		PrometheusURL:   *prometheusURL,
+		Expr:            *expr,
+		NaNExpr:         *nanExpr,
+		Range:           *window,
+		DataEnd:         epochOrZero(*dataEnd),
+		ProvisioningDir: *provisioningDir,
+		Env:             env,
+		Grafana:         grafanactx.Grafana{Version: plugin.grafanaVersion, AppURL: "http://localhost:3000/"},
+		Logger:          logger,
+		Out:             os.Stdout,
 	})
 	for _, result := range results {
 		if !result.Passed {

@@ -31,6 +31,8 @@ type Options struct {
 	Range   time.Duration
 	// DataEnd is where the fixture's data ends; zero means live data up to now.
 	DataEnd time.Time
+	// ProvisioningDir is the repository's provisioning/ (data sources, app, alert rules, dashboards).
+	ProvisioningDir string
 	// Env is Grafana's environment for the plugin (launch.GrafanaEnv).
 	Env     []string
 	Grafana grafanactx.Grafana
@@ -121,6 +123,10 @@ func (s *Suite) checks() []check {
 		{"query-alert-nan-as-null", s.checkQueryAlertNaN},
 		{"query-refid-isolation", s.checkRefIDIsolation},
 		{"concurrent-queries", s.checkConcurrentQueries},
+		{"provisioning-references", s.checkProvisioningReferences},
+		{"provisioning-alert-chain", s.checkProvisioningAlertChain},
+		{"provisioned-alert-queries", s.checkProvisionedAlertQueries},
+		{"provisioned-panel-queries", s.checkProvisionedDashboardQueries},
 		{"prometheus-down", s.checkPrometheusDown},
 		{"prometheus-timeout", s.checkPrometheusTimeout},
 		{"point-limit", s.checkPointLimit},
