@@ -25,7 +25,54 @@ export interface TraceoQueryModel {
   /** Overrides the step Grafana derives from intervalMs/maxDataPoints, as a Prometheus duration (`30s`, `1m`). */
   step?: string;
   hide?: boolean;
+  /** Options of the `forecast` query type; every key is optional and falls back to DEFAULT_FORECAST_OPTIONS. */
+  forecast?: ForecastQueryOptions;
 }
+
+/** Model families of the forecasting core; `auto` backtests all of them and combines the best. */
+export const FORECAST_MODELS = ['seasonalNaive', 'theta', 'holtWinters', 'additive'] as const;
+export type ForecastModel = (typeof FORECAST_MODELS)[number];
+
+/** Central coverage of the forecast band: 0.95 means 95% of future values are expected inside it. */
+export const FORECAST_INTERVAL_LEVELS = [0.8, 0.9, 0.95, 0.99] as const;
+export type ForecastIntervalLevel = (typeof FORECAST_INTERVAL_LEVELS)[number];
+
+/** Which side of the threshold is failure: `above` for disk usage, `below` for free space or an error budget. */
+export const FORECAST_DIRECTIONS = ['above', 'below'] as const;
+export type ForecastDirection = (typeof FORECAST_DIRECTIONS)[number];
+
+/**
+ * The one series per source series an alert-mode forecast query returns (named as the field it carries).
+ * One quantity per query: an alert condition must tell series apart by labels alone, and one threshold
+ * expression cannot mean both a probability and a number of seconds.
+ */
+export const FORECAST_ALERT_VALUES = ['failure_probability', 'time_to_threshold_seconds', 'forecast'] as const;
+export type ForecastAlertValue = (typeof FORECAST_ALERT_VALUES)[number];
+
+export interface ForecastQueryOptions {
+  /** How far beyond the end of the range to forecast, as a Prometheus duration; at most the training window. */
+  horizon?: string;
+  /** History the models learn from, ending at the range's end; at most MAX_TRAINING_WINDOW. */
+  trainingWindow?: string;
+  /** Model families to backtest and combine, or `auto` for all. */
+  models?: 'auto' | ForecastModel[];
+  intervalLevel?: ForecastIntervalLevel;
+  /** Failure threshold in the metric's own unit; set it to get failure_probability and time_to_threshold_seconds. */
+  threshold?: number | null;
+  direction?: ForecastDirection;
+  /**
+   * Alert output: which series to return. Defaults to failure_probability with a threshold, forecast without.
+   */
+  alertValue?: ForecastAlertValue;
+}
+
+export const DEFAULT_FORECAST_OPTIONS = {
+  horizon: '24h',
+  trainingWindow: '7d',
+  models: 'auto',
+  intervalLevel: 0.95,
+  direction: 'above',
+} as const satisfies Required<Omit<ForecastQueryOptions, 'threshold' | 'alertValue'>>;
 
 export const DEFAULT_QUERY: Partial<TraceoQueryModel> = {
   queryType: 'raw',
