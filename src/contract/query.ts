@@ -25,9 +25,54 @@ export interface TraceoQueryModel {
   /** Overrides the step Grafana derives from intervalMs/maxDataPoints, as a Prometheus duration (`30s`, `1m`). */
   step?: string;
   hide?: boolean;
+  /** Options of the `anomaly` query type; every key is optional and falls back to DEFAULT_ANOMALY_OPTIONS. */
+  anomaly?: AnomalyQueryOptions;
   /** Options of the `forecast` query type; every key is optional and falls back to DEFAULT_FORECAST_OPTIONS. */
   forecast?: ForecastQueryOptions;
 }
+
+/** Detectors a query can switch on or off; the seasonal residual baseline is always on (it gives the band). */
+export const ANOMALY_DETECTORS = ['shift', 'volatility', 'isolationForest', 'robustCovariance'] as const;
+export type AnomalyDetector = (typeof ANOMALY_DETECTORS)[number];
+
+export const ANOMALY_DIRECTIONS = ['up', 'down', 'both'] as const;
+export type AnomalyDirection = (typeof ANOMALY_DIRECTIONS)[number];
+
+/** Severities an annotation can be raised from (contract/score.ts bands); `normal` never is. */
+export const ANNOTATION_SEVERITIES = ['minor', 'moderate', 'critical'] as const;
+export type AnnotationSeverity = (typeof ANNOTATION_SEVERITIES)[number];
+
+/** `auto` detects calendar cycles (hours, day, week), `none` fits no season, a list fixes the periods. */
+export type AnomalySeasonality = 'auto' | 'none' | string[];
+
+export interface AnomalyQueryOptions {
+  /** Detectors on (true) or off (false); the ones left out keep their defaults. */
+  detectors?: Partial<Record<AnomalyDetector, boolean>>;
+  /** 0–1: higher flags less rare points already. */
+  sensitivity?: number;
+  /** History fetched before the panel's range to learn from, as a Prometheus duration; at most MAX_TRAINING_WINDOW. */
+  trainingWindow?: string;
+  /** Seasonal periods as Prometheus durations (`['1d', '1w']`), or `auto` / `none`. */
+  seasonality?: AnomalySeasonality;
+  /** Which deviations count: above the expected value, below it, or both. */
+  direction?: AnomalyDirection;
+  /** Deviations smaller than this, in the metric's own unit, never score. */
+  minDeviation?: number;
+  /** Anomaly episodes at least this severe become annotations (panel output only). */
+  annotationSeverity?: AnnotationSeverity;
+}
+
+export const DEFAULT_ANOMALY_OPTIONS = {
+  sensitivity: 0.5,
+  trainingWindow: '7d',
+  seasonality: 'auto',
+  direction: 'both',
+  minDeviation: 0,
+  annotationSeverity: 'moderate',
+} as const satisfies Required<Omit<AnomalyQueryOptions, 'detectors'>>;
+
+/** The learning period (DESIGN.md §3.2): no model learns from more history than this. */
+export const MAX_TRAINING_WINDOW = '30d';
 
 /** Model families of the forecasting core; `auto` backtests all of them and combines the best. */
 export const FORECAST_MODELS = ['seasonalNaive', 'theta', 'holtWinters', 'additive'] as const;
