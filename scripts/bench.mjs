@@ -4,7 +4,10 @@
  * over a direct Prometheus query. Absolute times on shared machines are noise, so the overhead is reported as a
  * ratio against Prometheus measured in the same run; bars from DESIGN.md §5 are printed next to each number.
  *
- *   npm run build && npm run bench [-- --runs 15]
+ *   npm run build && npm run bench [-- --runs 15] [--query-runs 50]
+ *
+ * --runs: plugin starts for the start-up numbers (default 10); --query-runs: measured raw queries of each side
+ * (default 30, after 5 warm-up runs). The raw-query numbers also land in artifacts/bench-raw.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,8 +17,13 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
 const executable = join(root, 'dist', 'datasource', `gpx_traceo-ml-datasource_linux_${arch}`);
-const runsFlag = process.argv.indexOf('--runs');
-const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 10;
+/** The value after `--name`, or undefined. */
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+const runs = Number(option('--runs') ?? 10);
+const queryRuns = option('--query-runs');
 
 if (!existsSync(executable)) {
   console.error(`bench: ${executable} is missing; run \`npm run build\` first`);
@@ -77,6 +85,7 @@ console.log(
 console.log(`idle RSS           ${idleRss.toFixed(1)} MiB   (bar ≤ 150 MB)`);
 
 // Raw-query overhead: measured by the Go conformance host (Grafana's own client and Arrow decoder) against a
-// real Prometheus, 100 series × 24 h at 60 s.
-const bench = spawnSync('bash', [join(root, 'scripts', 'conformance.sh'), 'bench'], { stdio: 'inherit' });
+// real Prometheus, 100 series × 24 h at 60 s, interleaved with the same query sent to Prometheus directly.
+const benchArgs = [join(root, 'scripts', 'conformance.sh'), 'bench', ...(queryRuns ? ['-runs', queryRuns] : [])];
+const bench = spawnSync('bash', benchArgs, { stdio: 'inherit' });
 process.exit(bench.status ?? 1);

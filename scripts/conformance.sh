@@ -5,6 +5,9 @@
 # with the suite's status.
 #
 #   bash scripts/conformance.sh [extra suite flags, e.g. -log-level debug]
+#   bash scripts/conformance.sh bench [extra bench flags, e.g. -runs 50]
+# `bench` times raw QueryData through the plugin against the same query sent to Prometheus directly. It is not a
+# test: it skips the harness' own tests and the counts, writes artifacts/bench-raw.json, fails only when something errs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -19,31 +22,41 @@ harness="$root/tests/conformance/bin/conformance"
 artifacts="$root/artifacts"
 counts="${COUNTS_DIR:-$artifacts/counts}"
 mkdir -p "$artifacts" "$counts"
+mode=suite
+if [ "${1:-}" = bench ]; then
+  mode=bench
+  shift
+fi
 
 if [ ! -x "$executable" ]; then
   echo "conformance: $executable is missing; build it first (npm run build:backend)" >&2
-  echo "0 1" >"$counts/conformance"
+  [ $mode = suite ] && echo "0 1" >"$counts/conformance"
   exit 1
 fi
 
-echo "conformance: building and unit-testing the Go harness"
-(
-  cd tests/conformance &&
-    go vet ./... &&
-    go build -o "$harness" . &&
-    go test -count=1 -v ./... >"$artifacts/conformance-go-test.log" 2>&1
-)
-harness_status=$?
-go_passed=$(grep -c '^--- PASS' "$artifacts/conformance-go-test.log" 2>/dev/null)
-go_failed=$(grep -c '^--- FAIL' "$artifacts/conformance-go-test.log" 2>/dev/null)
-echo "${go_passed:-0} ${go_failed:-0}" >"$counts/conformance-go"
-if [ $harness_status -ne 0 ]; then
-  echo "conformance: the harness does not build or its own tests fail:" >&2
-  grep -E '^(--- FAIL|FAIL|ok|#)|\.go:[0-9]+' "$artifacts/conformance-go-test.log" >&2
-  [ "${go_failed:-0}" -eq 0 ] && echo "0 1" >"$counts/conformance-go"
-  exit 1
+if [ $mode = bench ]; then
+  echo "conformance: building the Go harness"
+  (cd tests/conformance && go build -o "$harness" .) || exit 1
+else
+  echo "conformance: building and unit-testing the Go harness"
+  (
+    cd tests/conformance &&
+      go vet ./... &&
+      go build -o "$harness" . &&
+      go test -count=1 -v ./... >"$artifacts/conformance-go-test.log" 2>&1
+  )
+  harness_status=$?
+  go_passed=$(grep -c '^--- PASS' "$artifacts/conformance-go-test.log" 2>/dev/null)
+  go_failed=$(grep -c '^--- FAIL' "$artifacts/conformance-go-test.log" 2>/dev/null)
+  echo "${go_passed:-0} ${go_failed:-0}" >"$counts/conformance-go"
+  if [ $harness_status -ne 0 ]; then
+    echo "conformance: the harness does not build or its own tests fail:" >&2
+    grep -E '^(--- FAIL|FAIL|ok|#)|\.go:[0-9]+' "$artifacts/conformance-go-test.log" >&2
+    [ "${go_failed:-0}" -eq 0 ] && echo "0 1" >"$counts/conformance-go"
+    exit 1
+  fi
+  echo "conformance: harness tests ${go_passed:-0} passed"
 fi
-echo "conformance: harness tests ${go_passed:-0} passed"
 
 # A private fixture directory: other test steps may share the default one, and this script always stops its own.
 export PROM_FIXTURE_DIR="${CONFORMANCE_PROM_DIR:-${TMPDIR:-/tmp}/traceo-conformance-prometheus}"
@@ -53,7 +66,7 @@ trap 'exit 130' INT TERM
 
 if ! fixture_env="$(node scripts/prometheus/start.mjs --dir "$PROM_FIXTURE_DIR" --fresh)"; then
   echo "conformance: the Prometheus fixture did not start" >&2
-  echo "0 1" >"$counts/conformance"
+  [ $mode = suite ] && echo "0 1" >"$counts/conformance"
   exit 1
 fi
 # PROM_URL, PROM_DATA_END, ... for the suite's defaults.
@@ -61,6 +74,11 @@ while IFS= read -r line; do
   [ -n "$line" ] && export "${line?}"
 done <<<"$fixture_env"
 echo "conformance: Prometheus fixture at $PROM_URL"
+
+if [ $mode = bench ]; then
+  "$harness" bench -executable "$executable" -out "$artifacts/bench-raw.json" "$@"
+  exit $?
+fi
 
 plugin_log="$artifacts/conformance-plugin.log"
 "$harness" suite -executable "$executable" "$@" 2>"$plugin_log" | tee "$artifacts/conformance.txt"
