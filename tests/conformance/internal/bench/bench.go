@@ -31,6 +31,7 @@ type Options struct {
 	// End is where the queried window ends: the fixture's last sample; zero means now.
 	End time.Time
 	// Warmup runs of each side are discarded (JIT, connection pools, Prometheus' caches); Runs are measured.
+	// At least one warm-up runs whatever Warmup says: it proves both sides answer, and answer the same.
 	Warmup int
 	Runs   int
 	// Env is Grafana's environment for the plugin (launch.GrafanaEnv).
@@ -185,28 +186,21 @@ func warmUp(ctx context.Context, plugin, direct side, runs int) (Shape, error) {
 // idle (or freshly busy) Prometheus. Garbage the harness made decoding the previous answer is collected
 // before each call, so its pauses land in neither side's time.
 func measure(ctx context.Context, plugin, direct side, want Shape, runs int) (pluginTimes, directTimes []time.Duration, err error) {
-	pluginTimes = make([]time.Duration, 0, runs)
-	directTimes = make([]time.Duration, 0, runs)
+	sides := [2]side{plugin, direct}
+	times := [2][]time.Duration{make([]time.Duration, 0, runs), make([]time.Duration, 0, runs)}
 	for i := 0; i < runs; i++ {
-		order := []side{plugin, direct}
-		if i%2 == 1 {
-			order = []side{direct, plugin}
-		}
-		for _, s := range order {
+		for k := range sides {
+			which := (i + k) % 2 // even runs: plugin then direct; odd runs: direct then plugin
 			runtime.GC()
-			elapsed, shape, err := s.run(ctx)
+			elapsed, shape, err := sides[which].run(ctx)
 			if err != nil {
-				return nil, nil, fmt.Errorf("run %d, %s: %w", i+1, s.name(), err)
+				return nil, nil, fmt.Errorf("run %d, %s: %w", i+1, sides[which].name(), err)
 			}
 			if shape != want {
-				return nil, nil, fmt.Errorf("run %d, %s: answered %+v, earlier runs %+v", i+1, s.name(), shape, want)
+				return nil, nil, fmt.Errorf("run %d, %s: answered %+v, earlier runs %+v", i+1, sides[which].name(), shape, want)
 			}
-			if s == plugin {
-				pluginTimes = append(pluginTimes, elapsed)
-			} else {
-				directTimes = append(directTimes, elapsed)
-			}
+			times[which] = append(times[which], elapsed)
 		}
 	}
-	return pluginTimes, directTimes, nil
+	return times[0], times[1], nil
 }
