@@ -26,6 +26,12 @@ export interface TraceoDataSourceJsonData {
   httpHeaderName5?: string;
   /** Upper bound on series one query may return before the query is refused with a clear error. */
   maxSeries?: number;
+  /** Where incidents and labels live: an embedded SQLite file (default) or a shared PostgreSQL. */
+  storage?: StorageBackend;
+  /** SQLite file; default `<GF_PATHS_DATA>/traceo-ml/<org>-<uid>.sqlite`. */
+  sqlitePath?: string;
+  /** `postgres://user@host:5432/db?sslmode=require`, without the password (secureJsonData.postgresPassword). */
+  postgresDsn?: string;
 }
 
 export interface TraceoDataSourceSecureJsonData {
@@ -37,7 +43,13 @@ export interface TraceoDataSourceSecureJsonData {
   httpHeaderValue3?: string;
   httpHeaderValue4?: string;
   httpHeaderValue5?: string;
+  postgresPassword?: string;
+  /** Shared secret incident webhooks must present (header X-Traceo-Webhook-Token); webhooks are off without it. */
+  webhookToken?: string;
 }
+
+export const STORAGE_BACKENDS = ['sqlite', 'postgres'] as const;
+export type StorageBackend = (typeof STORAGE_BACKENDS)[number];
 
 export const MAX_CUSTOM_HEADERS = 5;
 export const DEFAULT_TIMEOUT_SECONDS = 30;
