@@ -14,6 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { GO_PLUGIN_ENV } from './lib/backend-process.mjs';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
 const executable = join(root, 'dist', 'datasource', `gpx_traceo-ml-datasource_linux_${arch}`);
@@ -34,13 +36,7 @@ if (!existsSync(executable)) {
 function startPlugin() {
   const started = process.hrtime.bigint();
   const child = spawn(executable, [], {
-    env: {
-      ...process.env,
-      grafana_plugin_type: 'datasource',
-      PLUGIN_PROTOCOL_VERSIONS: '2',
-      PLUGIN_MIN_PORT: '10000',
-      PLUGIN_MAX_PORT: '25000',
-    },
+    env: { ...process.env, ...GO_PLUGIN_ENV },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((resolveStart, reject) => {

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { ARCHES, NODE_RUNTIME_VERSION, nodeRuntimePath } from './node-runtime.mjs';
+import { BACKEND_BUNDLE_OPTIONS, GO_PLUGIN_ENV } from './lib/backend-process.mjs';
 
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
@@ -76,11 +77,7 @@ async function bundleBackend(outfile) {
   const result = await esbuild.build({
     entryPoints: [join(root, 'src', 'backend', 'main.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
-    tsconfig: join(root, 'tsconfig.json'),
+    ...BACKEND_BUNDLE_OPTIONS,
     // Whitespace and syntax only: keeping identifiers makes stack traces in Grafana's log readable.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -88,7 +85,6 @@ async function bundleBackend(outfile) {
     legalComments: 'none',
     sourcemap: flags.sourcemap ? 'inline' : false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
     metafile: true,
   });
   const inputs = Object.keys(result.metafile.inputs).length;
@@ -139,12 +135,7 @@ function checkElfMachine(file, arch) {
 function verifyHandshake(file) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(file, [], {
-      env: {
-        grafana_plugin_type: 'datasource',
-        PLUGIN_PROTOCOL_VERSIONS: '2',
-        PLUGIN_MIN_PORT: '10000',
-        PLUGIN_MAX_PORT: '25000',
-      },
+      env: GO_PLUGIN_ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { BACKEND_BUNDLE_OPTIONS } from '../../scripts/lib/backend-process.mjs';
+
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,13 +21,8 @@ export async function loadBackend(name, source) {
   await esbuild.build({
     stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: `${name}.ts` },
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
-    tsconfig: join(root, 'tsconfig.json'),
+    ...BACKEND_BUNDLE_OPTIONS,
     sourcemap: 'inline',
-    logLevel: 'warning',
   });
   delete require.cache[outfile];
   return require(outfile);

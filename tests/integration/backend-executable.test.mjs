@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
+import { GO_PLUGIN_ENV } from '../../scripts/lib/backend-process.mjs';
 import { startPrometheusFixture, stopPrometheusFixture } from '../../scripts/prometheus/fixture.mjs';
 import { loadBackend } from './backend-bundle.mjs';
 
@@ -40,12 +41,7 @@ before(async () => {
     fixture = await startPrometheusFixture({ dir: ownFixtureDir, fresh: true });
   }
   plugin = spawn(executable, [], {
-    env: {
-      grafana_plugin_type: 'datasource',
-      PLUGIN_PROTOCOL_VERSIONS: '2',
-      PLUGIN_MIN_PORT: '10000',
-      PLUGIN_MAX_PORT: '25000',
-    },
+    env: GO_PLUGIN_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const line = await firstLine(plugin.stdout);
