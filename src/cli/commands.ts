@@ -5,6 +5,7 @@
  */
 import { evaluateM4Command } from './evaluate/m4-command';
 import { evaluateNabCommand } from './evaluate/nab-command';
+import { evaluateSmdCommand } from './evaluate/smd-command';
 
 export interface CliCommand {
   /** One or more words, e.g. `evaluate nab`. */
@@ -14,4 +15,4 @@ export interface CliCommand {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [evaluateNabCommand, evaluateM4Command];
+export const COMMANDS: CliCommand[] = [evaluateNabCommand, evaluateSmdCommand, evaluateM4Command];

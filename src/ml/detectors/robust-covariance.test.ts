@@ -58,3 +58,21 @@ describe('RobustCovariance', () => {
     expect(empty.scoreRow(Float64Array.of(1, 0, 0))).toBe(1);
   });
 });
+
+describe('RobustCovariance options', () => {
+  it('with support fraction 1 is the classical estimate, pulled by the contamination', () => {
+    const data = contaminated(1000, 200, 6);
+    const classical = new RobustCovariance({ supportFraction: 1 }).fit(data, 1000, 2);
+    // 20% of the points at (8, −8) drag the mean to about (1.6, −1.6).
+    expect(classical.location[0]).toBeGreaterThan(1.3);
+    expect(classical.location[1]).toBeLessThan(-1.3);
+  });
+
+  it('shrinks towards the diagonal: a point against the correlation gets closer', () => {
+    const data = contaminated(1000, 0, 7);
+    const against = Float64Array.of(1.5, -1.2);
+    const plain = new RobustCovariance({ supportFraction: 1 }).fit(data, 1000, 2).scoreRow(against);
+    const shrunk = new RobustCovariance({ supportFraction: 1, shrinkage: 0.5 }).fit(data, 1000, 2).scoreRow(against);
+    expect(shrunk).toBeLessThan(plain / 2);
+  });
+});

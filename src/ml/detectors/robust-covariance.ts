@@ -17,8 +17,17 @@ import { selectKth } from '../stats/select';
 import { logDetFromCholesky, mahalanobisSquared, meanAndCovariance, regularisedCholesky } from './linear-algebra';
 
 export interface RobustCovarianceOptions {
-  /** Fraction h/n of points in the MCD core; default (n + p + 1) / 2n, the maximum breakdown point. */
+  /**
+   * Fraction h/n of points in the MCD core; default (n + p + 1) / 2n, the maximum breakdown point. 1 gives the
+   * classical (non-robust) estimate, for data whose training history is trusted to be all normal.
+   */
   supportFraction?: number;
+  /**
+   * Diagonal shrinkage of the final estimate, Σ + s·diag(Σ); default 0. Many correlated, partly redundant
+   * dimensions (server metrics) give near-singular covariances whose smallest directions are noise; a little
+   * shrinkage keeps new but harmless combinations from looking infinitely far.
+   */
+  shrinkage?: number;
   /** Random starts; default 30. */
   starts?: number;
   /** Largest sample the start search runs on; default 1500. */
@@ -27,6 +36,8 @@ export interface RobustCovarianceOptions {
 }
 
 const CONVERGENCE_STEPS = 30;
+/** Share of a feature's plain variance kept as a floor on its robust variance. */
+const VARIANCE_FLOOR_FRACTION = 0.01;
 const BEST_KEPT = 5;
 
 interface Estimate {
@@ -42,11 +53,18 @@ export class RobustCovariance {
   location: Float64Array = new Float64Array(0);
   private chol: Float64Array = new Float64Array(0);
   private work = new Float64Array(0);
+  /**
+   * Added to the diagonal of every estimate: a small share of each feature's plain variance. The MCD core of a
+   * sparse feature (mostly one value) has zero variance, and any later departure from that value would be an
+   * infinitely distant outlier; the floor keeps such a feature's distance finite and proportionate.
+   */
+  private varianceFloor = new Float64Array(0);
   private fitted = false;
 
   constructor(options: RobustCovarianceOptions = {}) {
     this.options = {
       supportFraction: options.supportFraction,
+      shrinkage: options.shrinkage ?? 0,
       starts: options.starts ?? 30,
       maxSearchRows: options.maxSearchRows ?? 1500,
       seed: options.seed ?? 1,
@@ -66,6 +84,14 @@ export class RobustCovariance {
     if (n === 0) {
       this.location = new Float64Array(cols);
       this.chol = identity(cols);
+      this.fitted = true;
+      return this;
+    }
+    this.varianceFloor = plainVariances(matrix, cols, all).map((v) => VARIANCE_FLOOR_FRACTION * v);
+    if ((this.options.supportFraction ?? 0) >= 1) {
+      const classical = this.estimate(matrix, all, n, true);
+      this.location = classical.mean;
+      this.chol = classical.chol;
       this.fitted = true;
       return this;
     }
@@ -107,7 +133,8 @@ export class RobustCovariance {
         kept[count++] = all[k];
       }
     }
-    const final = count > cols ? this.estimate(matrix, kept, count) : raw;
+    // The variance floor enters only here: during the search it would blur the determinants being compared.
+    const final = this.estimate(matrix, count > cols ? kept : all, count > cols ? count : n, true);
     // Reweighted estimate gets the same median consistency treatment.
     const d2Final = this.distances(matrix, all, final);
     const medianFinal = medianInPlace(d2Final);
@@ -138,11 +165,17 @@ export class RobustCovariance {
     return out;
   }
 
-  private estimate(matrix: Float64Array, index: Int32Array, count: number): Estimate {
+  private estimate(matrix: Float64Array, index: Int32Array, count: number, withFloor = false): Estimate {
     const p = this.cols;
     const mean = new Float64Array(p);
     const cov = new Float64Array(p * p);
     meanAndCovariance(matrix, p, index, count, mean, cov);
+    if (withFloor) {
+      const shrink = this.options.shrinkage;
+      for (let i = 0; i < p; i++) {
+        cov[i * p + i] += this.varianceFloor[i] + shrink * cov[i * p + i];
+      }
+    }
     const chol = new Float64Array(p * p);
     regularisedCholesky(cov, p, chol);
     return { mean, chol, logDet: logDetFromCholesky(chol, p) };
@@ -210,6 +243,29 @@ function identity(n: number): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     out[i * n + i] = 1;
+  }
+  return out;
+}
+
+function plainVariances(matrix: Float64Array, cols: number, index: Int32Array): Float64Array {
+  const mean = new Float64Array(cols);
+  const out = new Float64Array(cols);
+  for (const r of index) {
+    for (let c = 0; c < cols; c++) {
+      mean[c] += matrix[r * cols + c];
+    }
+  }
+  for (let c = 0; c < cols; c++) {
+    mean[c] /= Math.max(1, index.length);
+  }
+  for (const r of index) {
+    for (let c = 0; c < cols; c++) {
+      const d = matrix[r * cols + c] - mean[c];
+      out[c] += d * d;
+    }
+  }
+  for (let c = 0; c < cols; c++) {
+    out[c] /= Math.max(1, index.length);
   }
   return out;
 }

@@ -43,6 +43,12 @@ const ABS_DEV_TO_SIGMA = Math.sqrt(Math.PI / 2);
 export const Z_LIMIT = 1e6;
 /** Relative floor of σ: a residual below 1e-9 of the metric's magnitude is rounding, not signal. */
 const RELATIVE_SCALE_FLOOR = 1e-9;
+/**
+ * σ never drops below this fraction of the history's (non-robust) noise level. For ordinary noise the robust σ is
+ * far above it; for sparse or quantized metrics (mostly 0, the odd burst) the robust σ collapses to nothing and
+ * every small blip would be "infinitely" surprising.
+ */
+const NOISE_FLOOR_FRACTION = 0.1;
 
 export interface BaselineFit {
   /** Causal standardized residuals of the history (NaN where the value was missing). */
@@ -67,6 +73,7 @@ export class SeasonalBaseline {
   private absDev = NaN;
   /** Typical magnitude of the metric, for the relative σ floor. */
   private magnitude = 0;
+  private noiseFloor = 0;
   private shiftRun = 0;
   private shiftSign = 0;
   private shiftBuffer: Float64Array;
@@ -168,7 +175,9 @@ export class SeasonalBaseline {
   }
 
   private sigma(expected: number): number {
-    const floor = RELATIVE_SCALE_FLOOR * Math.max(this.magnitude, Math.abs(expected)) || Number.MIN_VALUE;
+    const floor =
+      Math.max(this.noiseFloor, RELATIVE_SCALE_FLOOR * Math.max(this.magnitude, Math.abs(expected))) ||
+      Number.MIN_VALUE;
     const sigma = this.absDev * ABS_DEV_TO_SIGMA;
     return sigma > floor ? sigma : floor;
   }
@@ -230,6 +239,11 @@ export class SeasonalBaseline {
       sigma = diffs.length > 0 ? ((sum / diffs.length) * ABS_DEV_TO_SIGMA) / Math.SQRT2 : 0;
     }
     this.absDev = sigma / ABS_DEV_TO_SIGMA;
+    let sumSq = 0;
+    for (let t = 0; t < diffs.length; t++) {
+      sumSq += diffs[t] * diffs[t];
+    }
+    this.noiseFloor = diffs.length > 0 ? (NOISE_FLOOR_FRACTION * Math.sqrt(sumSq / diffs.length)) / Math.SQRT2 : 0;
     let magnitude = 0;
     let count = 0;
     for (let t = 0; t < n; t++) {

@@ -18,7 +18,8 @@ import { RobustCovariance } from '../detectors/robust-covariance';
 import { SeasonalBaseline } from '../detectors/seasonal-baseline';
 import { UnivariateFeatures } from '../features/univariate-features';
 import { calendarPeriods, medianInPlace } from '../stats';
-import { cauchyCombine, pValueToScore } from './combine';
+import { DEFAULT_SEVERITY_BANDS } from '../../contract/score';
+import { cauchyCombine, pValueToScore, scoreToPValue } from './combine';
 import {
   type AnomalyEnsembleOptions,
   DETECTOR_NAMES,
@@ -69,7 +70,7 @@ export class AnomalyEnsemble {
   private rawScratch: Float64Array;
   private shiftEwma = 0;
   private volatilityEwma = 0;
-  /** Band half-width in σ: where the residual alone reaches the top of the normal band. */
+  /** Band half-width in σ: where the residual alone reaches the top of the normal band (30). */
   private bandZ = 3;
   private fitted = false;
 
@@ -149,7 +150,7 @@ export class AnomalyEnsemble {
       )
     );
     const residualCalibrator = this.calibrators[this.active.indexOf('residual')];
-    const normalEdge = Math.pow(10, -0.3 * this.options.decades);
+    const normalEdge = scoreToPValue(DEFAULT_SEVERITY_BANDS.normal, this.options.decades);
     this.bandZ = scoreForPValue(residualCalibrator, normalEdge, 0, BAND_SEARCH_LIMIT);
     this.fitted = true;
     return this;
@@ -187,6 +188,10 @@ export class AnomalyEnsemble {
     }
     if (Math.abs(x - expected) < this.options.minDeviation) {
       return 0;
+    }
+    if (x === Infinity || x === -Infinity) {
+      // A broken exporter's ±Inf is as far from normal as a value gets (when in the watched direction).
+      return directional(x, this.options.direction) > 0 ? 100 : 0;
     }
     return pValueToScore(cauchyCombine(p, this.weights), this.options.decades);
   }

@@ -3,19 +3,21 @@
  * from independent (the residual, the isolation forest and the covariance detector all react to the same spike),
  * so Fisher's or Stouffer's method, which assume independence, would turn one spike into overwhelming evidence.
  *
- * We use the Cauchy combination test (Liu & Xie, JASA 2020): T = Σ w_k · tan((0.5 − p_k)·π), p = 0.5 − atan(T)/π.
- * Its tail is (asymptotically) exact under arbitrary dependence between the p-values, it is dominated by the
- * smallest p-values (so one detector that sees a clear anomaly is enough) without the heavy Bonferroni penalty, and
- * it takes weights naturally — which is how validated precision (when labels exist) enters.
+ * We use a truncated Cauchy combination (after Liu & Xie, JASA 2020): T = Σ w_k · cot(π · min(p_k, ½)) / Σ w_k and
+ * p = P(|C| > T) = (2/π) · atan(1/T) for a standard Cauchy C. Like the Cauchy combination test, its tail is
+ * insensitive to the dependence between detectors and is dominated by the smallest p-values — one detector that sees
+ * a clear anomaly is enough (with about the Bonferroni price of the weight it carries) and several that agree add
+ * up — and it takes weights naturally, which is how validated precision (when labels exist) enters. The truncation
+ * at ½ makes detectors without evidence neutral: in the plain test a p-value near 1 contributes cot(π·p) → −∞ and
+ * can cancel a real alarm from another detector.
  */
 
-/** p-values at 0 or 1 make tan() infinite; these bounds keep T finite and the result ordered. */
+/** A p-value of exactly 0 would make cot() infinite; this bound keeps T finite and the order intact. */
 const P_FLOOR = 1e-300;
-const P_CEIL = 1 - 1e-12;
 
 /**
- * Weighted Cauchy combination of p-values (NaN entries are ignored; weights are renormalised over the rest).
- * Returns NaN when no p-value is available.
+ * Weighted truncated Cauchy combination of p-values (NaN entries are ignored; weights are renormalised over the
+ * rest). Returns NaN when no p-value is available, 1 when no detector has any evidence (all p ≥ ½).
  */
 export function cauchyCombine(pValues: ArrayLike<number>, weights: ArrayLike<number>, count = pValues.length): number {
   let t = 0;
@@ -26,23 +28,27 @@ export function cauchyCombine(pValues: ArrayLike<number>, weights: ArrayLike<num
     if (Number.isNaN(p) || !(w > 0)) {
       continue;
     }
-    const clamped = p < P_FLOOR ? P_FLOOR : p > P_CEIL ? P_CEIL : p;
-    // For small p, tan((0.5 − p)π) = cot(pπ) ≈ 1/(pπ); computing it as 1/tan(pπ) keeps precision there.
-    t += w / Math.tan(clamped * Math.PI);
     wSum += w;
+    if (p < 0.5) {
+      // cot(πp) = 1/tan(πp), precise for the small p that matter.
+      t += w / Math.tan((p < P_FLOOR ? P_FLOOR : p) * Math.PI);
+    }
   }
   if (wSum === 0) {
     return NaN;
   }
   t /= wSum;
-  // Survival of the standard Cauchy; for large T use 1/(πT) to avoid cancellation in 0.5 − atan(T)/π.
-  return t > 1e6 ? 1 / (Math.PI * t) : 0.5 - Math.atan(t) / Math.PI;
+  if (t <= 0) {
+    return 1;
+  }
+  return t > 1e6 ? 2 / (Math.PI * t) : (2 / Math.PI) * Math.atan(1 / t);
 }
 
 /**
- * Maps a tail probability to the 0–100 anomaly score: score = 100 · min(1, −log10(p) / decades).
- * `decades` is how many orders of magnitude of rarity make a point certainly anomalous; a point as rare as
- * one in 10^(0.3·decades) reaches the top of the "normal" band (30).
+ * Maps a tail probability to the 0–100 anomaly score: score = 100 · tanh(−log10(p) / decades).
+ * `decades` sets the scale of rarity: with 6 (the default sensitivity) a one-in-a-thousand point scores 46, one in a
+ * million 76, one in a billion 91. tanh rather than a clip, so the score never saturates: two rare points keep their
+ * order, which alert thresholds, rankings and threshold sweeps all rely on.
  */
 export function pValueToScore(p: number, decades: number): number {
   if (Number.isNaN(p)) {
@@ -51,6 +57,11 @@ export function pValueToScore(p: number, decades: number): number {
   // Below a billionth of a decade it is rounding in the combination, not evidence.
   const raw = -Math.log10(p);
   const surprise = raw > 1e-9 ? raw : 0;
-  const score = (100 * surprise) / decades;
-  return score > 100 ? 100 : score;
+  return 100 * Math.tanh(surprise / decades);
+}
+
+/** The tail probability at which a point reaches `score` (inverse of `pValueToScore`). */
+export function scoreToPValue(score: number, decades: number): number {
+  const clamped = Math.min(99.999999, Math.max(0, score));
+  return Math.pow(10, -decades * Math.atanh(clamped / 100));
 }

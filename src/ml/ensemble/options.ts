@@ -17,8 +17,8 @@ export interface AnomalyEnsembleOptions {
   /** Which deviations count: above the baseline, below it, or both (default). */
   direction?: Direction;
   /**
-   * 0–1, default 0.5. Higher means a less rare point already scores high: the score reaches 100 at a tail
-   * probability of 10^−(10 − 8·sensitivity), i.e. 10^−6 by default.
+   * 0–1, default 0.5. Higher means a less rare point already scores high: score = 100·tanh(−log10 p / d) with
+   * d = 10 − 8·sensitivity decades (6 by default: one in a thousand → 46, one in a million → 76).
    */
   sensitivity?: number;
   /** Deviations from the expected value smaller than this (in the metric's unit) never score; default 0. */
