@@ -4,10 +4,13 @@
  */
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import type { PrometheusClientProvider } from './client-provider';
+import { anomalyQueryHandler } from './anomaly';
 import { rawQueryHandler } from './raw';
 
 export type { PrometheusClientProvider } from './client-provider';
 
 export function buildQueryMux(clientFor: PrometheusClientProvider): QueryTypeMux {
-  return new QueryTypeMux({ defaultQueryType: 'raw' }).handle('raw', rawQueryHandler(clientFor));
+  return new QueryTypeMux({ defaultQueryType: 'raw' })
+    .handle('raw', rawQueryHandler(clientFor))
+    .handle('anomaly', anomalyQueryHandler(clientFor));
 }

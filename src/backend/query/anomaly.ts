@@ -1,0 +1,181 @@
+/**
+ * `anomaly`: PromQL → per series the expected value, a band and a 0–100 anomaly score, plus annotations for
+ * anomaly episodes (panel output), or the score alone as alert-ready series (alert output). DESIGN.md §3.
+ *
+ * The flow for one query:
+ *   1. plan the panel's grid (anomaly/panel-range.ts) and count the series at its end, so that an expression
+ *      matching thousands of series is refused before anything big is fetched;
+ *   2. fetch the panel's range; series whose cached model can continue exactly are scored from the cache;
+ *   3. the others need history: the training window before their refit anchor is fetched once (in chunks
+ *      within Prometheus' point limit) and they are run cold (anomaly/causal-run.ts);
+ *   4. frames. Between series the event loop gets a turn and cancellation is honoured.
+ */
+import type { QueryHandler } from 'backend/grafana/data';
+import type { Notice } from 'backend/grafana/frame';
+import type { PluginContext } from 'backend/grafana/plugin-context';
+import { formatPromDuration } from 'backend/prometheus/duration';
+import { interpolateMacros } from 'backend/prometheus/macros';
+import type { RangePlan } from 'backend/prometheus/step';
+import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
+import { DEFAULT_MIN_HISTORY_POINTS } from 'ml/ensemble/options';
+
+import {
+  type AnomalyQueryModel,
+  describeSeasonality,
+  ensembleOptions,
+  modelOptionsKey,
+  parseAnomalyQueryModel,
+} from './anomaly-options';
+import { yieldToEventLoop } from './anomaly/event-loop';
+import { fetchGrid, type GridFetch } from './anomaly/fetch-grid';
+import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
+import { gridBetween, gridTimes, joinGrids } from './anomaly/grid';
+import { AnomalyModelCache } from './anomaly/model-cache';
+import { anomalyRangePlan } from './anomaly/panel-range';
+import { historyStartMs, scheduleFor, trainingPlan, type TrainingPlan } from './anomaly/schedule';
+import { scoreCold, scoreWarm } from './anomaly/score-series';
+import type { PrometheusClientProvider } from './client-provider';
+import { noticesOf } from './prometheus-range';
+
+export function anomalyQueryHandler(
+  clientFor: PrometheusClientProvider,
+  cache: AnomalyModelCache = new AnomalyModelCache()
+): QueryHandler {
+  return async (query, req, ctx) => {
+    const model = parseAnomalyQueryModel(query);
+    const client = await clientFor(req.pluginContext);
+    const plan = anomalyRangePlan(query, model.stepMs);
+    const expr = interpolateMacros(model.expr, plan);
+    const panel = gridBetween(plan.startMs, plan.endMs, plan.stepMs);
+    const training = trainingPlan(model.anomaly.trainingWindowMs, plan.stepMs);
+    const { options, droppedPeriodsMs } = ensembleOptions(model.anomaly, plan.stepMs);
+    const detectorNames = new AnomalyEnsemble(options).detectors;
+
+    // One point per series: an expression over too many series fails here, cheaply, naming the limit.
+    await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
+    const current = await fetchGrid(client, expr, panel, ctx.signal);
+    const historyGrid = gridBetween(
+      historyStartMs(panel.startMs, training),
+      panel.startMs - panel.stepMs,
+      panel.stepMs
+    );
+    let history: Promise<GridFetch> | undefined;
+
+    const keyOf = modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly));
+    const times = gridTimes(panel);
+    const scored: ScoredSeries[] = [];
+    const progress = { learning: 0, young: 0 };
+    for (const [seriesKey, series] of current.series) {
+      await yieldToEventLoop(ctx.signal);
+      if (series.first < 0) {
+        continue;
+      }
+      const schedule = scheduleFor(training, seriesKey);
+      const key = keyOf(seriesKey);
+      const cached = cache.get(key);
+      let points = scoreWarm(cached, series.values, panel, schedule);
+      let historyPoints = cached?.state.historyPoints;
+      if (points && cached) {
+        cache.offer(key, cached);
+      } else {
+        history ??= fetchGrid(client, expr, historyGrid, ctx.signal);
+        const past = (await history).series.get(seriesKey);
+        const joined = joinGrids(past, historyGrid.length, series);
+        const cold = scoreCold(joined.values, historyGrid, panel, schedule, options);
+        if (cold.model) {
+          cache.offer(key, cold.model);
+        }
+        points = cold.points;
+        historyPoints = cold.model?.state.historyPoints;
+      }
+      const span = { from: series.first, to: series.last + 1 };
+      const s: ScoredSeries = {
+        labels: series.labels,
+        times: times.subarray(span.from, span.to),
+        values: series.values.subarray(span.from, span.to),
+        points: points.slice(span.from, span.to),
+      };
+      progress.learning += hasLearningPoints(s) ? 1 : 0;
+      progress.young += historyPoints !== undefined && historyPoints < training.trainingPoints ? 1 : 0;
+      scored.push(s);
+    }
+
+    const frameOptions = {
+      expr,
+      legendFormat: model.legendFormat,
+      stepMs: plan.stepMs,
+      executedQueryString: executedQueryString(expr, plan, training, model),
+      notices: [
+        ...noticesOf(mergedAnnotations(current, history ? await history : undefined)),
+        ...learningNotices(progress, scored.length, training),
+        ...droppedPeriodsMs.map((ms): Notice => ({
+          severity: 'warning',
+          text: `Seasonality ${formatPromDuration(ms)} is shorter than two steps of ${formatPromDuration(plan.stepMs)} and was left out`,
+        })),
+      ],
+      detectorNames,
+      annotationSeverity: model.anomaly.annotationSeverity,
+    };
+    const frames =
+      model.output === 'alert' ? anomalyAlertFrames(scored, frameOptions) : anomalyPanelFrames(scored, frameOptions);
+    return { frames };
+  };
+}
+
+function modelKeyFactory(pluginContext: PluginContext, expr: string, stepMs: number, optionsKey: string) {
+  const settings = pluginContext.dataSourceInstanceSettings;
+  const dataSourceUid = settings?.uid ?? '';
+  const dataSourceVersion = settings?.lastUpdatedMs ?? 0;
+  return (seriesKey: string) =>
+    AnomalyModelCache.key({ dataSourceUid, dataSourceVersion, expr, stepMs, optionsKey, seriesKey });
+}
+
+/** A point with a value but no score: the model has not seen enough history yet. */
+function hasLearningPoints(s: ScoredSeries): boolean {
+  for (let i = 0; i < s.values.length; i++) {
+    if (Number.isFinite(s.values[i]) && Number.isNaN(s.points.score[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function learningNotices(progress: { learning: number; young: number }, total: number, training: TrainingPlan) {
+  const notices: Notice[] = [];
+  if (progress.learning > 0) {
+    notices.push({
+      severity: 'info',
+      text:
+        `${progress.learning} of ${total} series are still learning (fewer than ${DEFAULT_MIN_HISTORY_POINTS} points ` +
+        'of history at some points): their anomaly_score is null until then',
+    });
+  }
+  if (progress.young > 0) {
+    notices.push({
+      severity: 'info',
+      text:
+        `${progress.young} of ${total} series have less history than the ` +
+        `${formatPromDuration(training.trainingPoints * training.stepMs)} training window: their scores firm up as it grows`,
+    });
+  }
+  return notices;
+}
+
+function mergedAnnotations(...fetches: Array<GridFetch | undefined>) {
+  const warnings = new Set<string>();
+  const infos = new Set<string>();
+  for (const fetch of fetches) {
+    fetch?.warnings.forEach((w) => warnings.add(w));
+    fetch?.infos.forEach((i) => infos.add(i));
+  }
+  return { warnings: [...warnings], infos: [...infos] };
+}
+
+function executedQueryString(expr: string, plan: RangePlan, training: TrainingPlan, model: AnomalyQueryModel): string {
+  return [
+    `Expr: ${expr}`,
+    `Step: ${formatPromDuration(plan.stepMs)}`,
+    `Training: ${formatPromDuration(training.trainingPoints * training.stepMs)}, refit every ${formatPromDuration(training.refitEveryMs)}`,
+    `Seasonality: ${describeSeasonality(model.anomaly)}`,
+  ].join('\n');
+}
