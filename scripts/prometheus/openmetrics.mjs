@@ -20,6 +20,8 @@
  *     node_network_receive_bytes_total{device}, node_filesystem_{avail,size}_bytes{device,fstype,mountpoint},
  *     node_uname_info; one sample every NODE_SCRAPE_SECONDS (15) over the last NODE_SCRAPE_HOURS (6), every
  *     STEP_SECONDS before (see nodeExporterSeries)
+ *   traceo_test_anomaly{case="spike"|"noise"}                      hourly sine + noise; "spike" is ANOMALY_SHIFT higher
+ *     for ANOMALY_DURATION seconds from ANOMALY_START_BEFORE_END (3 h) before the end
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,6 +37,10 @@ export const NODE_SCRAPE_SECONDS = 15;
 export const NODE_SCRAPE_HOURS = 6;
 const DAY = 86_400;
 const HOUR = 3_600;
+/** The anomaly window of traceo_test_anomaly{case="spike"}: where it starts (seconds before the end), how long it lasts. */
+export const ANOMALY_START_BEFORE_END = 3 * HOUR;
+export const ANOMALY_DURATION = 20 * 60;
+export const ANOMALY_SHIFT = 15;
 
 /** Uniform in [0, 1) from two integers: a fixed integer hash, so noise is the same on every run and machine. */
 function hash01(a, b) {
@@ -106,6 +112,24 @@ export function fixtureSeries() {
     });
   }
   series.push(...nodeExporterSeries(hosts));
+  // Anomaly detection: an hourly cycle (two full cycles in any range of two hours) with uniform noise of ±1; the
+  // spike case is ANOMALY_SHIFT (about 26 noise standard deviations) higher for 20 minutes, the noise case never.
+  ['spike', 'noise'].forEach((anomalyCase, k) =>
+    series.push({
+      name: 'traceo_test_anomaly',
+      family: 'traceo_test_anomaly',
+      type: 'gauge',
+      help: 'Synthetic hourly cycle plus noise; case="spike" is 15 higher for 20 minutes from 3 hours before the end',
+      labels: { case: anomalyCase },
+      value: (t, { end }) => {
+        const start = end - ANOMALY_START_BEFORE_END;
+        const shifted = anomalyCase === 'spike' && t >= start && t < start + ANOMALY_DURATION;
+        return (
+          50 + 10 * Math.sin((2 * Math.PI * t) / HOUR) + 2 * (hash01(t, 2000 + k) - 0.5) + (shifted ? ANOMALY_SHIFT : 0)
+        );
+      },
+    })
+  );
   return series;
 }
 
