@@ -5,6 +5,7 @@
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import type { PrometheusClientProvider } from './client-provider';
 import { anomalyQueryHandler } from './anomaly';
+import { forecastQueryHandler } from './forecast';
 import { rawQueryHandler } from './raw';
 
 export type { PrometheusClientProvider } from './client-provider';
@@ -12,5 +13,6 @@ export type { PrometheusClientProvider } from './client-provider';
 export function buildQueryMux(clientFor: PrometheusClientProvider): QueryTypeMux {
   return new QueryTypeMux({ defaultQueryType: 'raw' })
     .handle('raw', rawQueryHandler(clientFor))
-    .handle('anomaly', anomalyQueryHandler(clientFor));
+    .handle('anomaly', anomalyQueryHandler(clientFor))
+    .handle('forecast', forecastQueryHandler(clientFor));
 }
