@@ -22,6 +22,8 @@
  *     STEP_SECONDS before (see nodeExporterSeries)
  *   traceo_test_anomaly{case="spike"|"noise"}                      hourly sine + noise; "spike" is ANOMALY_SHIFT higher
  *     for ANOMALY_DURATION seconds from ANOMALY_START_BEFORE_END (3 h) before the end
+ *   traceo_test_disk_used_ratio{mount="/data"|"/var"}             "/data" grows DISK_GROWTH_PER_DAY with a daily wave
+ *     and reaches DISK_THRESHOLD about DISK_CROSSING_AFTER_END seconds after the end (diskUsedRatio); "/var" stays flat
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,6 +43,14 @@ const HOUR = 3_600;
 export const ANOMALY_START_BEFORE_END = 3 * HOUR;
 export const ANOMALY_DURATION = 20 * 60;
 export const ANOMALY_SHIFT = 15;
+/**
+ * traceo_test_disk_used_ratio{mount="/data"} for the forecast checks: it crosses DISK_THRESHOLD soon after the end,
+ * so a forecast over the fixture must see a crossing coming and place it near the truth (the noise-free formula).
+ */
+export const DISK_THRESHOLD = 0.9;
+export const DISK_CROSSING_AFTER_END = 6 * HOUR;
+export const DISK_GROWTH_PER_DAY = 0.3;
+export const DISK_WAVE = 0.005;
 
 /** Uniform in [0, 1) from two integers: a fixed integer hash, so noise is the same on every run and machine. */
 function hash01(a, b) {
@@ -130,7 +140,29 @@ export function fixtureSeries() {
       },
     })
   );
+  ['/data', '/var'].forEach((mount, k) =>
+    series.push({
+      name: 'traceo_test_disk_used_ratio',
+      family: 'traceo_test_disk_used_ratio',
+      type: 'gauge',
+      help: 'Synthetic disk usage ratio: mount="/data" grows 0.3 a day and reaches 0.9 about 6 hours after the end',
+      labels: { mount },
+      value: (t, { end }) =>
+        (mount === '/data' ? diskUsedRatio(t, end) : 0.4 + DISK_WAVE * Math.sin((2 * Math.PI * t) / DAY)) +
+        0.002 * (hash01(t, 4000 + k) - 0.5),
+    })
+  );
   return series;
+}
+
+/**
+ * The noise-free shape of traceo_test_disk_used_ratio{mount="/data"}: a linear climb that would reach
+ * DISK_THRESHOLD exactly DISK_CROSSING_AFTER_END after `end`, plus a daily wave (which moves the true crossing
+ * by up to DISK_WAVE / DISK_GROWTH_PER_DAY of a day). The conformance suite recomputes it to know the truth.
+ */
+export function diskUsedRatio(t, end) {
+  const daysToCrossing = (end + DISK_CROSSING_AFTER_END - t) / DAY;
+  return DISK_THRESHOLD - DISK_GROWTH_PER_DAY * daysToCrossing + DISK_WAVE * Math.sin((2 * Math.PI * t) / DAY);
 }
 
 /**
