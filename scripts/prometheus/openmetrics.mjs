@@ -50,7 +50,7 @@ export const ANOMALY_SHIFT = 15;
 export const DISK_THRESHOLD = 0.9;
 export const DISK_CROSSING_AFTER_END = 6 * HOUR;
 export const DISK_GROWTH_PER_DAY = 0.3;
-export const DISK_WAVE = 0.005;
+export const DISK_WAVE = 0.002;
 
 /** Uniform in [0, 1) from two integers: a fixed integer hash, so noise is the same on every run and machine. */
 function hash01(a, b) {

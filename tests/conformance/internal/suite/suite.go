@@ -126,6 +126,8 @@ func (s *Suite) checks() []check {
 		{"query-anomaly-panel", s.checkQueryAnomalyPanel},
 		{"query-anomaly-alert", s.checkQueryAnomalyAlert},
 		{"query-anomaly-limits", s.checkQueryAnomalyLimits},
+		{"query-forecast-panel", s.checkQueryForecastPanel},
+		{"query-forecast-alert", s.checkQueryForecastAlert},
 		{"provisioning-references", s.checkProvisioningReferences},
 		{"provisioning-alert-chain", s.checkProvisioningAlertChain},
 		{"provisioned-alert-queries", s.checkProvisionedAlertQueries},
