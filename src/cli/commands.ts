@@ -6,6 +6,7 @@
 import { evaluateM4Command } from './evaluate/m4-command';
 import { evaluateNabCommand } from './evaluate/nab-command';
 import { evaluateSmdCommand } from './evaluate/smd-command';
+import { evaluateThresholdCommand } from './evaluate/threshold-command';
 
 export interface CliCommand {
   /** One or more words, e.g. `evaluate nab`. */
@@ -15,4 +16,9 @@ export interface CliCommand {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: CliCommand[] = [evaluateNabCommand, evaluateSmdCommand, evaluateM4Command];
+export const COMMANDS: CliCommand[] = [
+  evaluateNabCommand,
+  evaluateSmdCommand,
+  evaluateM4Command,
+  evaluateThresholdCommand,
+];
