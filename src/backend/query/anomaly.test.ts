@@ -54,12 +54,21 @@ function request(overrides: Partial<DataQuery> = {}, json: object = {}): QueryDa
 
 async function run(
   series: FakeSeries[],
-  options: { cache?: AnomalyModelCache; maxSeries?: number; req?: QueryDataRequest; signal?: AbortSignal } = {}
+  options: {
+    cache?: AnomalyModelCache;
+    maxSeries?: number;
+    req?: QueryDataRequest;
+    signal?: AbortSignal;
+    now?: number;
+  } = {}
 ) {
   const prometheus = fakePrometheus(series, options.maxSeries);
   const mux = new QueryTypeMux().handle(
     'anomaly',
-    anomalyQueryHandler(async () => prometheus.client, options.cache ?? new AnomalyModelCache())
+    anomalyQueryHandler(async () => prometheus.client, {
+      cache: options.cache ?? new AnomalyModelCache(),
+      now: () => options.now ?? END + DAY,
+    })
   );
   const signal = options.signal ?? new AbortController().signal;
   const response = (await mux.queryData(options.req ?? request(), { signal })).get('A') as DataResponse;

@@ -33,13 +33,20 @@ import { gridBetween, gridTimes, joinGrids } from './anomaly/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, scheduleFor, trainingPlan, type TrainingPlan } from './anomaly/schedule';
-import { scoreCold, scoreWarm } from './anomaly/score-series';
+import { PROVISIONAL_MS, scoreCold, scoreWarm } from './anomaly/score-series';
 import type { PrometheusClientProvider } from './client-provider';
 import { noticesOf } from './prometheus-range';
 
+export interface AnomalyHandlerDependencies {
+  /** Warm models between queries; one per process by default. */
+  cache?: AnomalyModelCache;
+  /** The clock that decides which points are still provisional. */
+  now?: () => number;
+}
+
 export function anomalyQueryHandler(
   clientFor: PrometheusClientProvider,
-  cache: AnomalyModelCache = new AnomalyModelCache()
+  { cache = new AnomalyModelCache(), now = Date.now }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
   return async (query, req, ctx) => {
     const model = parseAnomalyQueryModel(query);
@@ -60,6 +67,7 @@ export function anomalyQueryHandler(
       panel.stepMs
     );
     let history: Promise<GridFetch> | undefined;
+    const settledEndMs = now() - PROVISIONAL_MS;
 
     const keyOf = modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly));
     const times = gridTimes(panel);
@@ -73,7 +81,7 @@ export function anomalyQueryHandler(
       const schedule = scheduleFor(training, seriesKey);
       const key = keyOf(seriesKey);
       const cached = cache.get(key);
-      let points = scoreWarm(cached, series.values, panel, schedule);
+      let points = scoreWarm(cached, series.values, panel, schedule, settledEndMs);
       let historyPoints = cached?.state.historyPoints;
       if (points && cached) {
         cache.offer(key, cached);
@@ -81,7 +89,7 @@ export function anomalyQueryHandler(
         history ??= fetchGrid(client, expr, historyGrid, ctx.signal);
         const past = (await history).series.get(seriesKey);
         const joined = joinGrids(past, historyGrid.length, series);
-        const cold = scoreCold(joined.values, historyGrid, panel, schedule, options);
+        const cold = scoreCold(joined.values, historyGrid, panel, schedule, options, settledEndMs);
         if (cold.model) {
           cache.offer(key, cold.model);
         }

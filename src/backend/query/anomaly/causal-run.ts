@@ -41,8 +41,9 @@ export interface RunResult {
 }
 
 /**
- * Scores `values` (a series on a grid starting at `startMs`) from `fromIndex` on. The grid should start a
- * training window before the anchor of `fromIndex` (the handler fetches it so); a shorter one is used as is.
+ * Scores `values` (a series on a grid starting at `startMs`) from `fromIndex` on; with `fromIndex` at the end,
+ * only the warm model comes out. The grid should start a training window before the anchor of `fromIndex` (the
+ * handler fetches it so); a shorter one is used as is.
  */
 export function runCold(
   values: Float64Array,
@@ -59,7 +60,7 @@ export function runCold(
   const indexOf = (timeMs: number) => Math.round((timeMs - startMs) / stepMs);
   const finiteBefore = finitePrefixCounts(values);
   const first = firstFinite(values);
-  if (first < 0 || fromIndex >= n) {
+  if (first < 0 || fromIndex > n) {
     return { points };
   }
   const minHistory = ensemble.options.minHistoryPoints;

@@ -11,11 +11,11 @@ import { LruCache, type LruCacheLimits } from './lru-cache';
 import type { ScoredPoints } from './scored-points';
 
 /**
- * Budget of the process-wide cache. A model fitted on a week of one-minute points is about 1 MB with the
- * current ensemble (mostly the isolation forest's node arrays and the calibrators' sorted history scores),
- * so this holds a few 100-series dashboards.
+ * Budget of the process-wide cache. With the current ensemble a model takes about 0.25 MB after a day of
+ * one-minute history and 0.55 MB after a week (mostly the calibrators' sorted history scores, then the isolation
+ * forest), so this keeps a few 100-series dashboards warm without letting the plugin's memory run away.
  */
-export const DEFAULT_MODEL_CACHE_LIMITS: LruCacheLimits = { maxBytes: 256 * 1024 * 1024, maxEntries: 20_000 };
+export const DEFAULT_MODEL_CACHE_LIMITS: LruCacheLimits = { maxBytes: 128 * 1024 * 1024, maxEntries: 20_000 };
 
 export interface SeriesModel {
   state: ModelState;

@@ -10,6 +10,8 @@ const DAY = 48;
 const plan = trainingPlan(4 * DAY * STEP, STEP);
 const schedule = scheduleFor(plan, '{"instance":"a"}');
 const T0 = 1_700_006_400_000;
+/** "Now" far after every panel: all points settled. */
+const ALL_SETTLED = Infinity;
 
 /** The "Prometheus" of these tests: a seasonal series with noise, a pure function of the grid time. */
 function valueAt(timeMs: number): number {
@@ -32,9 +34,9 @@ function query(endStep: number, points = DAY) {
   return { panel, history, joined };
 }
 
-function coldRun(endStep: number, points = DAY) {
+function coldRun(endStep: number, points = DAY, settledEndMs = ALL_SETTLED) {
   const { panel, history, joined } = query(endStep, points);
-  return { panel, ...scoreCold(joined, history, panel, schedule, {}) };
+  return { panel, ...scoreCold(joined, history, panel, schedule, {}, settledEndMs) };
 }
 
 describe('scoreWarm', () => {
@@ -48,7 +50,7 @@ describe('scoreWarm', () => {
     cache.offer('k', coldRun(end).model!);
     const moved = query(end + 5);
     expect(anchorOf(moved.panel.startMs, schedule)).toBe(anchor);
-    const warm = scoreWarm(cache.get('k'), valuesOn(moved.panel), moved.panel, schedule);
+    const warm = scoreWarm(cache.get('k'), valuesOn(moved.panel), moved.panel, schedule, ALL_SETTLED);
     const cold = coldRun(end + 5).points;
     expect(warm).toBeDefined();
     expect(Array.from(warm!.score)).toEqual(Array.from(cold.score));
@@ -59,7 +61,7 @@ describe('scoreWarm', () => {
   it('serves an earlier panel from the cached scores without moving the model', () => {
     const { model } = coldRun(end);
     const earlier = query(end - 3, DAY - 10);
-    const served = scoreWarm(model, valuesOn(earlier.panel), earlier.panel, schedule);
+    const served = scoreWarm(model, valuesOn(earlier.panel), earlier.panel, schedule, ALL_SETTLED);
     expect(Array.from(served!.score)).toEqual(Array.from(coldRun(end - 3, DAY - 10).points.score));
     expect(model!.state.lastMs).toBe(T0 + end * STEP);
   });
@@ -67,13 +69,38 @@ describe('scoreWarm', () => {
   it('gives up where only a cold run is right: other anchor, a gap, a refit due, no model', () => {
     const { model } = coldRun(end);
     const laterAnchor = query(end + plan.refitEveryMs / STEP);
-    expect(scoreWarm(model, valuesOn(laterAnchor.panel), laterAnchor.panel, schedule)).toBeUndefined();
+    expect(scoreWarm(model, valuesOn(laterAnchor.panel), laterAnchor.panel, schedule, ALL_SETTLED)).toBeUndefined();
     const gap: Grid = { startMs: first.panel.startMs + DAY * STEP + 2 * STEP, stepMs: STEP, length: 3 };
-    expect(scoreWarm(model, valuesOn(gap), gap, schedule)).toBeUndefined();
+    expect(scoreWarm(model, valuesOn(gap), gap, schedule, ALL_SETTLED)).toBeUndefined();
     const dueAt = (model!.state.nextFitMs - first.panel.startMs) / STEP;
     const pastRefit = gridBetween(first.panel.startMs, first.panel.startMs + dueAt * STEP, STEP);
-    expect(scoreWarm(model, valuesOn(pastRefit), pastRefit, schedule)).toBeUndefined();
-    expect(scoreWarm(undefined, valuesOn(first.panel), first.panel, schedule)).toBeUndefined();
+    expect(scoreWarm(model, valuesOn(pastRefit), pastRefit, schedule, ALL_SETTLED)).toBeUndefined();
+    expect(scoreWarm(undefined, valuesOn(first.panel), first.panel, schedule, ALL_SETTLED)).toBeUndefined();
+  });
+});
+
+describe('provisional points', () => {
+  const end = 20 * DAY;
+  /** "Now" such that the last three points of the panel ending at `end` are still provisional. */
+  const settledEnd = T0 + (end - 3) * STEP;
+
+  it('are scored like settled ones, but the cached model stops before them', () => {
+    const provisional = coldRun(end, DAY, settledEnd);
+    expect(Array.from(provisional.points.score)).toEqual(Array.from(coldRun(end).points.score));
+    expect(provisional.model!.state.lastMs).toBe(settledEnd);
+    expect(provisional.model!.points.length).toBe(DAY - 3);
+  });
+
+  it('are scored again with the values they finally get, exactly as a cold run sees them', () => {
+    const { panel, history, joined } = query(end);
+    // When first asked, the last point had no sample yet; the next refresh sees it.
+    const early = joined.slice();
+    early[early.length - 1] = NaN;
+    const { model } = scoreCold(early, history, panel, schedule, {}, settledEnd);
+    const later = scoreWarm(model, valuesOn(panel), panel, schedule, settledEnd + STEP);
+    expect(Array.from(later!.score)).toEqual(Array.from(coldRun(end).points.score));
+    expect(Number.isNaN(later!.score[DAY - 1])).toBe(false);
+    expect(model!.state.lastMs).toBe(settledEnd + STEP);
   });
 });
 

@@ -64,6 +64,13 @@ export class ScoredPoints {
     }
   }
 
+  /** A copy that owns its memory (a slice is a view). */
+  copy(): ScoredPoints {
+    const out = ScoredPoints.allocate(this.length, this.detectorCount);
+    out.copyFrom(this, 0, 0, this.length);
+    return out;
+  }
+
   /** Copies `count` points from `source` (starting at `from`) to this run (starting at `to`). */
   copyFrom(source: ScoredPoints, from: number, to: number, count: number): void {
     this.score.set(source.score.subarray(from, from + count), to);
