@@ -10,8 +10,8 @@ import (
 )
 
 // droppedRequestHeaders never reach the plugin: Grafana strips browser cookies and the Authorization header
-// unless the data source forwards OAuth or chosen cookies, and the role header is this host's own device.
-var droppedRequestHeaders = []string{"Cookie", "Authorization", RoleHeader}
+// unless the data source forwards OAuth or chosen cookies, and the role and user headers are this host's own device.
+var droppedRequestHeaders = []string{"Cookie", "Authorization", RoleHeader, UserHeader}
 
 // handleResource mirrors Grafana's pkg/api/plugin_resource.go: path is what follows /resources/, the URL adds
 // the raw query, status and headers come from the first streamed message and the bodies are concatenated.

@@ -30,6 +30,9 @@ var _ Plugin = (*sdkclient.Client)(nil)
 // RoleHeader lets a browser test act as a Grafana org role (Viewer, Editor, Admin) per request.
 const RoleHeader = "X-Grafana-Role"
 
+// UserHeader lets a browser test sign in as a named user (a login), e.g. two reviewers labeling the same item.
+const UserHeader = "X-Grafana-User"
+
 // Server is the HTTP front. Plugin returns the current process' client or ErrPluginUnavailable.
 type Server struct {
 	Plugin      func() (Plugin, error)
@@ -70,7 +73,11 @@ func (s *Server) user(r *http.Request) (*backend.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	return grafanactx.User(parsed), nil
+	user := grafanactx.User(parsed)
+	if login := r.Header.Get(UserHeader); login != "" {
+		user.Login, user.Name, user.Email = login, login, login+"@example.com"
+	}
+	return user, nil
 }
 
 // dataSourceFor returns the configured data source when uid names it.

@@ -165,7 +165,7 @@ func TestResourcesStreamLikeGrafana(t *testing.T) {
 	defer server.Close()
 
 	resp, body := do(t, http.MethodPost, server.URL+"/api/datasources/uid/traceo-ml/resources/labels/queue?limit=5", `{"x":1}`,
-		map[string]string{RoleHeader: "Editor", "Cookie": "grafana_session=secret", "X-Custom": "kept"})
+		map[string]string{RoleHeader: "Editor", UserHeader: "alice", "Cookie": "grafana_session=secret", "X-Custom": "kept"})
 	if resp.StatusCode != 201 || body != `{"id":7}` {
 		t.Errorf("%d %q: status comes from the first message, bodies are concatenated", resp.StatusCode, body)
 	}
@@ -176,7 +176,8 @@ func TestResourcesStreamLikeGrafana(t *testing.T) {
 	if got.Path != "labels/queue" || got.URL != "labels/queue?limit=5" || got.Method != "POST" || string(got.Body) != `{"x":1}` {
 		t.Errorf("request = %+v", got)
 	}
-	if got.PluginContext.User.Role != "Editor" || got.Headers["Cookie"] != nil || got.Headers[RoleHeader] != nil || got.Headers["X-Custom"][0] != "kept" {
+	if got.PluginContext.User.Role != "Editor" || got.PluginContext.User.Login != "alice" || got.Headers["Cookie"] != nil ||
+		got.Headers[RoleHeader] != nil || got.Headers[UserHeader] != nil || got.Headers["X-Custom"][0] != "kept" {
 		t.Errorf("user %+v headers %v", got.PluginContext.User, got.Headers)
 	}
 }
