@@ -35,6 +35,14 @@ export interface TraceoQueryModel {
 export const ANOMALY_DETECTORS = ['shift', 'volatility', 'isolationForest', 'robustCovariance'] as const;
 export type AnomalyDetector = (typeof ANOMALY_DETECTORS)[number];
 
+/** Which detectors run when a query does not say: level shifts, isolation forest and robust covariance. */
+export const DEFAULT_ANOMALY_DETECTORS: Record<AnomalyDetector, boolean> = {
+  shift: true,
+  volatility: false,
+  isolationForest: true,
+  robustCovariance: true,
+};
+
 export const ANOMALY_DIRECTIONS = ['up', 'down', 'both'] as const;
 export type AnomalyDirection = (typeof ANOMALY_DIRECTIONS)[number];
 

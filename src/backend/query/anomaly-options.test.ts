@@ -17,7 +17,7 @@ describe('parseAnomalyQueryModel', () => {
   it('applies the defaults when no options are given', () => {
     for (const anomaly of [undefined, null, {}]) {
       expect(parseAnomalyQueryModel(query({ expr: 'up', anomaly })).anomaly).toEqual({
-        detectors: {},
+        detectors: { shift: true, volatility: false, isolationForest: true, robustCovariance: true },
         sensitivity: 0.5,
         trainingWindowMs: 7 * DAY,
         seasonality: 'auto',
@@ -46,7 +46,7 @@ describe('parseAnomalyQueryModel', () => {
     );
     expect(model.output).toBe('alert');
     expect(model.anomaly).toEqual({
-      detectors: { isolationForest: false, volatility: true },
+      detectors: { shift: true, volatility: true, isolationForest: false, robustCovariance: true },
       sensitivity: 0.8,
       trainingWindowMs: 14 * DAY,
       seasonality: [DAY, 7 * DAY],
@@ -108,6 +108,7 @@ describe('modelOptionsKey', () => {
     );
     expect(key({ sensitivity: 0.6 })).not.toBe(key({}));
     expect(key({ detectors: { shift: false } })).not.toBe(key({}));
+    expect(key({ detectors: { shift: true } })).toBe(key({}));
     expect(key({ seasonality: 'none' })).not.toBe(key({}));
   });
 });

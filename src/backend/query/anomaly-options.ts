@@ -16,6 +16,7 @@ import {
   type AnnotationSeverity,
   type AnomalyDetector,
   type AnomalyDirection,
+  DEFAULT_ANOMALY_DETECTORS,
   DEFAULT_ANOMALY_OPTIONS,
   MAX_TRAINING_WINDOW,
 } from 'contract/query';
@@ -26,7 +27,8 @@ import { parsePromQueryModel, type PromQueryModel } from './query-model';
 const DETECTOR_TOGGLES: ReadonlyArray<AnomalyDetector & DetectorName> = ANOMALY_DETECTORS;
 
 export interface ResolvedAnomalyOptions {
-  detectors: Partial<Record<AnomalyDetector, boolean>>;
+  /** Every detector the contract names, on or off: the contract's defaults, not the ensemble's, fill the gaps. */
+  detectors: Record<AnomalyDetector, boolean>;
   sensitivity: number;
   trainingWindowMs: number;
   /** `auto`, or fixed periods in ms (empty: no season). */
@@ -129,7 +131,7 @@ export function parseAnomalyQueryModel(query: DataQuery): AnomalyQueryModel {
   return {
     ...base,
     anomaly: {
-      detectors: withoutUnset(o.detectors ?? {}),
+      detectors: withDefaults(o.detectors ?? {}),
       sensitivity: o.sensitivity ?? DEFAULT_ANOMALY_OPTIONS.sensitivity,
       trainingWindowMs: o.trainingWindow ?? parsePromDuration(DEFAULT_ANOMALY_OPTIONS.trainingWindow)!,
       seasonality: seasonality === 'auto' ? 'auto' : seasonality === 'none' ? [] : seasonality,
@@ -178,8 +180,8 @@ export function ensembleOptions(resolved: ResolvedAnomalyOptions, stepMs: number
 /** What tells two models apart: every option that changes scores (not the annotation threshold). */
 export function modelOptionsKey(resolved: ResolvedAnomalyOptions): string {
   const { detectors, sensitivity, trainingWindowMs, seasonality, direction, minDeviation } = resolved;
-  const sortedDetectors = DETECTOR_TOGGLES.filter((name) => name in detectors).map((name) => [name, detectors[name]]);
-  return JSON.stringify([sortedDetectors, sensitivity, trainingWindowMs, seasonality, direction, minDeviation]);
+  const detectorStates = DETECTOR_TOGGLES.map((name) => detectors[name]);
+  return JSON.stringify([detectorStates, sensitivity, trainingWindowMs, seasonality, direction, minDeviation]);
 }
 
 export function describeSeasonality(resolved: ResolvedAnomalyOptions): string {
@@ -189,13 +191,10 @@ export function describeSeasonality(resolved: ResolvedAnomalyOptions): string {
   return resolved.seasonality.length === 0 ? 'none' : resolved.seasonality.map(formatPromDuration).join(', ');
 }
 
-function withoutUnset(detectors: Partial<Record<AnomalyDetector, boolean | undefined>>) {
-  const out: Partial<Record<AnomalyDetector, boolean>> = {};
+function withDefaults(detectors: Partial<Record<AnomalyDetector, boolean | undefined>>) {
+  const out = { ...DEFAULT_ANOMALY_DETECTORS };
   for (const name of DETECTOR_TOGGLES) {
-    const on = detectors[name];
-    if (on !== undefined) {
-      out[name] = on;
-    }
+    out[name] = detectors[name] ?? out[name];
   }
   return out;
 }
