@@ -1,0 +1,103 @@
+import React, { useState } from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { AnomalyQueryOptions, OutputMode } from 'contract/query';
+
+import { anomalyFields as f, AnomalyOptions, parsePeriods } from './AnomalyOptions';
+
+/** Keeps the options in state like the query editor does, and records what it was told. */
+function renderOptions(initial: AnomalyQueryOptions = {}, output: OutputMode = 'panel') {
+  const onChange = jest.fn();
+  const onChangeAndRun = jest.fn();
+  const onBlur = jest.fn();
+  function Harness() {
+    const [options, setOptions] = useState(initial);
+    return (
+      <AnomalyOptions
+        options={options}
+        output={output}
+        onChange={(next) => {
+          onChange(next);
+          setOptions(next);
+        }}
+        onChangeAndRun={(next) => {
+          onChangeAndRun(next);
+          setOptions(next);
+        }}
+        onBlur={onBlur}
+      />
+    );
+  }
+  render(<Harness />);
+  return {
+    onChange,
+    onChangeAndRun,
+    onBlur,
+    last: (mock: jest.Mock) => mock.mock.calls[mock.mock.calls.length - 1][0],
+  };
+}
+
+const user = userEvent.setup({ delay: null });
+
+describe('AnomalyOptions', () => {
+  it('sets the sensitivity and training window as typed, runs on blur, holds back invalid values', async () => {
+    const editor = renderOptions();
+
+    await user.type(screen.getByLabelText(f.sensitivity.label), '0.8');
+    await user.type(screen.getByLabelText(f.trainingWindow.label), '14d');
+    await user.click(document.body);
+    expect(editor.last(editor.onChange)).toEqual({ sensitivity: 0.8, trainingWindow: '14d' });
+    expect(editor.onBlur).toHaveBeenCalledTimes(2);
+
+    await user.clear(screen.getByLabelText(f.trainingWindow.label));
+    await user.type(screen.getByLabelText(f.trainingWindow.label), 'a week');
+    await user.click(document.body);
+    expect(screen.getByText('Use a duration such as 7d')).toBeInTheDocument();
+    expect(editor.onBlur).toHaveBeenCalledTimes(2);
+  });
+
+  it('applies discrete choices at once: direction and annotation severity', async () => {
+    const editor = renderOptions();
+    await user.click(screen.getByRole('radio', { name: 'Up' }));
+    expect(editor.last(editor.onChangeAndRun)).toEqual({ direction: 'up' });
+    await user.click(screen.getByRole('radio', { name: 'Critical' }));
+    expect(editor.last(editor.onChangeAndRun)).toEqual({ direction: 'up', annotationSeverity: 'critical' });
+  });
+
+  it('shows the default detectors and records the whole choice when one is removed', async () => {
+    const editor = renderOptions();
+    expect(screen.getByText('Level shift')).toBeInTheDocument();
+    expect(screen.queryByText('Volatility')).not.toBeInTheDocument();
+
+    const chip = screen.getByText('Isolation forest').parentElement!;
+    await user.click(within(chip).getByRole('button', { name: 'Remove' }));
+    expect(editor.last(editor.onChangeAndRun)).toEqual({
+      detectors: { shift: true, volatility: false, isolationForest: false, robustCovariance: true },
+    });
+  });
+
+  it('asks for the periods of a custom seasonality', async () => {
+    const editor = renderOptions({ seasonality: ['1d'] });
+    const periods = screen.getByLabelText(f.periods.label);
+    await user.clear(periods);
+    await user.type(periods, '1d, 1w');
+    expect(editor.last(editor.onChange)).toEqual({ seasonality: ['1d', '1w'] });
+    await user.type(periods, ', soon');
+    await user.click(document.body);
+    expect(screen.getByText('Durations separated by commas, e.g. 1d, 1w')).toBeInTheDocument();
+    expect(editor.onBlur).not.toHaveBeenCalled();
+  });
+
+  it('offers the annotation severity for panel output only', () => {
+    renderOptions({}, 'alert');
+    expect(screen.queryByRole('radio', { name: 'Critical' })).not.toBeInTheDocument();
+  });
+});
+
+describe('parsePeriods', () => {
+  it('splits on commas and drops blanks', () => {
+    expect(parsePeriods(' 1d,1w , ,')).toEqual(['1d', '1w']);
+    expect(parsePeriods('')).toEqual([]);
+  });
+});
