@@ -5,10 +5,12 @@
  * The flow for one query:
  *   1. plan the panel's grid (anomaly/panel-range.ts) and count the series at its end, so that an expression
  *      matching thousands of series is refused before anything big is fetched;
- *   2. fetch the panel's range; series whose cached model can continue exactly are scored from the cache;
+ *   2. fetch the panel's range; series whose cached model can continue exactly are scored from the cache
+ *      (anomaly/series-scorer.ts);
  *   3. the others need history: the training window before their refit anchor is fetched once (in chunks
  *      within Prometheus' point limit) and they are run cold (anomaly/causal-run.ts);
  *   4. frames. Between series the event loop gets a turn and cancellation is honoured.
+ * Points of the last PROVISIONAL_MS are scored but never learnt for good (anomaly/score-series.ts).
  */
 import type { QueryHandler } from 'backend/grafana/data';
 import type { Notice } from 'backend/grafana/frame';
@@ -29,11 +31,12 @@ import {
 import { yieldToEventLoop } from './anomaly/event-loop';
 import { fetchGrid, type GridFetch } from './anomaly/fetch-grid';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
-import { gridBetween, gridTimes, joinGrids } from './anomaly/grid';
+import { gridBetween, gridTimes } from './anomaly/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { anomalyRangePlan } from './anomaly/panel-range';
-import { historyStartMs, scheduleFor, trainingPlan, type TrainingPlan } from './anomaly/schedule';
-import { PROVISIONAL_MS, scoreCold, scoreWarm } from './anomaly/score-series';
+import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';
+import { PROVISIONAL_MS } from './anomaly/score-series';
+import { SeriesScorer } from './anomaly/series-scorer';
 import type { PrometheusClientProvider } from './client-provider';
 import { noticesOf } from './prometheus-range';
 
@@ -61,15 +64,18 @@ export function anomalyQueryHandler(
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
     const current = await fetchGrid(client, expr, panel, ctx.signal);
-    const historyGrid = gridBetween(
-      historyStartMs(panel.startMs, training),
-      panel.startMs - panel.stepMs,
-      panel.stepMs
-    );
-    let history: Promise<GridFetch> | undefined;
-    const settledEndMs = now() - PROVISIONAL_MS;
-
-    const keyOf = modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly));
+    const scorer = new SeriesScorer({
+      client,
+      expr,
+      panel,
+      history: gridBetween(historyStartMs(panel.startMs, training), panel.startMs - panel.stepMs, panel.stepMs),
+      training,
+      options,
+      cache,
+      keyOf: modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly)),
+      settledEndMs: now() - PROVISIONAL_MS,
+      signal: ctx.signal,
+    });
     const times = gridTimes(panel);
     const scored: ScoredSeries[] = [];
     const progress = { learning: 0, young: 0 };
@@ -78,24 +84,8 @@ export function anomalyQueryHandler(
       if (series.first < 0) {
         continue;
       }
-      const schedule = scheduleFor(training, seriesKey);
-      const key = keyOf(seriesKey);
-      const cached = cache.get(key);
-      let points = scoreWarm(cached, series.values, panel, schedule, settledEndMs);
-      let historyPoints = cached?.state.historyPoints;
-      if (points && cached) {
-        cache.offer(key, cached);
-      } else {
-        history ??= fetchGrid(client, expr, historyGrid, ctx.signal);
-        const past = (await history).series.get(seriesKey);
-        const joined = joinGrids(past, historyGrid.length, series);
-        const cold = scoreCold(joined.values, historyGrid, panel, schedule, options, settledEndMs);
-        if (cold.model) {
-          cache.offer(key, cold.model);
-        }
-        points = cold.points;
-        historyPoints = cold.model?.state.historyPoints;
-      }
+      const { points, historyPoints } = await scorer.score(seriesKey, series);
+      // Only the series' own span: no frame full of nulls before it appears or after it vanishes.
       const span = { from: series.first, to: series.last + 1 };
       const s: ScoredSeries = {
         labels: series.labels,
@@ -114,7 +104,7 @@ export function anomalyQueryHandler(
       stepMs: plan.stepMs,
       executedQueryString: executedQueryString(expr, plan, training, model),
       notices: [
-        ...noticesOf(mergedAnnotations(current, history ? await history : undefined)),
+        ...noticesOf(mergedAnnotations(current, await scorer.fetchedHistory())),
         ...learningNotices(progress, scored.length, training),
         ...droppedPeriodsMs.map((ms): Notice => ({
           severity: 'warning',
