@@ -26,7 +26,7 @@ const INFO: Record<QueryType, Omit<QueryTypeInfo, 'value'>> = {
   forecast: {
     label: 'Forecast',
     description: 'Forecast with intervals and the probability of crossing a threshold.',
-    available: false,
+    available: true,
   },
   rootCause: {
     label: 'Root cause',

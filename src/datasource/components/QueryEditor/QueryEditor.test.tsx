@@ -86,16 +86,16 @@ describe('QueryEditor', () => {
 
     expect(screen.getByRole('radio', { name: 'Raw' })).toBeEnabled();
     expect(screen.getByRole('radio', { name: 'Anomaly' })).toBeDisabled();
-    expect(screen.getByText(/Anomaly, Forecast, Root cause, Drift: coming in a later release/)).toBeInTheDocument();
+    expect(screen.getByText(/Root cause, Drift: coming in a later release/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Anomaly' }));
     expect(editor.onChange).not.toHaveBeenCalled();
   });
 
   it('explains a saved query type this release cannot run, and switches it to raw', async () => {
-    const editor = renderEditor({ queryType: 'forecast', expr: 'node_filesystem_avail_bytes' });
+    const editor = renderEditor({ queryType: 'rootCause', expr: 'node_filesystem_avail_bytes' });
 
-    expect(screen.getByTestId(q.unavailableType)).toHaveTextContent('Forecast queries are not available');
+    expect(screen.getByTestId(q.unavailableType)).toHaveTextContent('Root cause queries are not available');
     await user.click(screen.getByRole('button', { name: 'Switch to Raw' }));
 
     expect(editor.lastQuery()).toMatchObject({ queryType: 'raw', expr: 'node_filesystem_avail_bytes' });

@@ -9,6 +9,7 @@ import { DataSource } from '../../datasource';
 import { selectors } from '../../selectors';
 import { TraceoDataSourceOptions, TraceoQuery } from '../../types';
 import { ExprField } from './ExprField';
+import { ForecastOptions } from './ForecastOptions';
 import { OptionsRow } from './OptionsRow';
 import { loadQueryHistory, rememberQuery } from './queryHistory';
 import { QueryTypeField } from './QueryTypeField';
@@ -69,6 +70,15 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
           onOutputChange={(mode: OutputMode) => changeAndRun({ output: mode })}
           onBlur={runIfChanged}
         />
+        {queryType === 'forecast' && (
+          <ForecastOptions
+            options={query.forecast ?? {}}
+            output={output}
+            onChange={(forecast) => onChange({ ...query, forecast })}
+            onChangeAndRun={(forecast) => changeAndRun({ forecast })}
+            onBlur={runIfChanged}
+          />
+        )}
       </Stack>
     </div>
   );
@@ -80,6 +90,7 @@ function sameQuery(a: TraceoQuery, b: TraceoQuery): boolean {
     a.expr === b.expr &&
     a.legendFormat === b.legendFormat &&
     a.step === b.step &&
-    a.output === b.output
+    a.output === b.output &&
+    JSON.stringify(a.forecast) === JSON.stringify(b.forecast)
   );
 }
