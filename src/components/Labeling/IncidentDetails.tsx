@@ -1,0 +1,60 @@
+import React, { ReactNode } from 'react';
+
+import { dateTimeFormat } from '@grafana/data';
+import { Stack, Text, TextLink } from '@grafana/ui';
+
+import { Incident } from 'contract/resources';
+
+import { labelingTestIds } from './labelingTestIds';
+import { LabelStateBadge } from './LabelStateBadge';
+
+/** What the sender told us about the incident: enough context to label without leaving the page. */
+export function IncidentDetails({ incident }: { incident: Incident }) {
+  const facts: Array<[string, ReactNode]> = [
+    ['Service', incident.service],
+    ['Severity', incident.severity],
+    ['Status', incident.status],
+    ['Started', dateTimeFormat(incident.startedAt)],
+    ['Ended', incident.endedAt ? dateTimeFormat(incident.endedAt) : null],
+    ['Duration', incident.durationMinutes !== null ? `${incident.durationMinutes} min` : null],
+    ['Users affected', incident.impactUsers?.toLocaleString()],
+    ['Reported root cause', incident.reportedRootCause],
+    ['Contributing factors', incident.contributingFactors.join(', ') || null],
+    ['Resolution', incident.resolutionAction],
+    ['Prevention', incident.prevention],
+    ['Source', `${incident.source} · ${incident.externalId}`],
+  ];
+  return (
+    <Stack direction="column" gap={1} data-testid={labelingTestIds.incident}>
+      <Stack alignItems="center" gap={1} wrap="wrap">
+        <Text element="h3" variant="h4">
+          {incident.title}
+        </Text>
+        <LabelStateBadge state={incident.labeling.state} />
+      </Stack>
+      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4, margin: 0 }}>
+        {facts
+          .filter(([, value]) => value !== null && value !== undefined && value !== '')
+          .map(([name, value]) => (
+            <React.Fragment key={name}>
+              <dt>
+                <Text color="secondary">{name}</Text>
+              </dt>
+              <dd style={{ margin: 0 }}>{value}</dd>
+            </React.Fragment>
+          ))}
+      </dl>
+      {incident.errorLogs.length > 0 && (
+        <details>
+          <summary>Error logs ({incident.errorLogs.length})</summary>
+          <pre>{incident.errorLogs.join('\n')}</pre>
+        </details>
+      )}
+      {incident.url && (
+        <TextLink href={incident.url} external>
+          Open in the sender
+        </TextLink>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+/** Test ids of the labeling UI, shared by the component tests and the Playwright specs. */
+export const labelingTestIds = {
+  workbench: 'data-testid traceo-labeling-workbench',
+  progress: 'data-testid traceo-labeling-progress',
+  progressValue: (label: string) => `data-testid traceo-labeling-progress-${label.toLowerCase()}`,
+  queue: 'data-testid traceo-labeling-queue',
+  queueItem: (id: string) => `data-testid traceo-labeling-queue-item-${id}`,
+  incident: 'data-testid traceo-labeling-incident',
+  snapshot: 'data-testid traceo-labeling-snapshot',
+  form: 'data-testid traceo-labeling-form',
+  formStatus: 'data-testid traceo-labeling-form-status',
+  disagreements: 'data-testid traceo-labeling-disagreements',
+  agreement: 'data-testid traceo-labeling-agreement',
+  kappa: 'data-testid traceo-labeling-kappa',
+  percentAgreement: 'data-testid traceo-labeling-percent-agreement',
+  help: 'data-testid traceo-labeling-help',
+  loading: 'data-testid traceo-labeling-loading',
+  error: 'data-testid traceo-labeling-error',
+  empty: 'data-testid traceo-labeling-empty',
+} as const;
