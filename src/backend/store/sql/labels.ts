@@ -1,0 +1,133 @@
+/**
+ * Writing labels: one per reviewer and item, replaced when the reviewer changes their mind (the audit trail keeps
+ * every version), followed in the same transaction by the item's new label state.
+ */
+import type { AnomalyLabel, IncidentLabel } from 'contract/resources';
+import { NotFoundError } from '../errors';
+import type { Actor, AnomalyLabelValues, IncidentLabelValues } from '../store';
+import { appendAudit } from './audit';
+import type { Dialect, SqlTransaction } from './database';
+import { LABEL_TABLES, refreshLabelState } from './label-tables';
+import { anomalyLabel, incidentLabel, type AnomalyLabelRow, type IncidentLabelRow } from './rows';
+import { readLabelingSettings } from './settings';
+
+async function requireItem(tx: SqlTransaction, dialect: Dialect, kind: 'incident' | 'anomaly', id: string) {
+  const table = LABEL_TABLES[kind];
+  // Locking the item serialises concurrent labels of one item across replicas, so its state stays consistent.
+  const row = await tx.get<{ id: string }>(`SELECT id FROM ${table.items} WHERE id = ?${dialect.lockRows}`, [id]);
+  if (!row) {
+    throw new NotFoundError(`${kind} ${id} not found`);
+  }
+}
+
+export async function putIncidentLabel(
+  tx: SqlTransaction,
+  dialect: Dialect,
+  incidentId: string,
+  values: IncidentLabelValues,
+  reviewer: Actor,
+  now: number
+): Promise<IncidentLabel> {
+  await requireItem(tx, dialect, 'incident', incidentId);
+  const row = await tx.get<IncidentLabelRow>('SELECT * FROM incident_labels WHERE incident_id = ? AND reviewer = ?', [
+    incidentId,
+    reviewer,
+  ]);
+  const before = row && incidentLabel(row);
+  const after: IncidentLabel = {
+    incidentId,
+    reviewer,
+    ...values,
+    createdAt: before?.createdAt ?? now,
+    updatedAt: now,
+  };
+  if (before && sameIncidentValues(before, values)) {
+    return before;
+  }
+  const params = [values.rootCause, values.component, values.confidence, values.skipped, values.note];
+  if (before) {
+    await tx.run(
+      `UPDATE incident_labels SET root_cause = ?, component = ?, confidence = ?, skipped = ?, note = ?, updated_at = ?
+       WHERE incident_id = ? AND reviewer = ?`,
+      [...params, now, incidentId, reviewer]
+    );
+  } else {
+    await tx.run(
+      `INSERT INTO incident_labels
+         (root_cause, component, confidence, skipped, note, created_at, updated_at, incident_id, reviewer)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [...params, now, now, incidentId, reviewer]
+    );
+  }
+  const settings = await readLabelingSettings(tx);
+  await refreshLabelState(tx, LABEL_TABLES.incident, incidentId, settings.reviewersPerItem);
+  await appendAudit(tx, reviewer, now, {
+    action: before ? 'label.updated' : 'label.created',
+    itemKind: 'incident',
+    itemId: incidentId,
+    details: before ? { before, after } : { label: after },
+  });
+  return after;
+}
+
+export async function putAnomalyLabel(
+  tx: SqlTransaction,
+  dialect: Dialect,
+  anomalyId: string,
+  values: AnomalyLabelValues,
+  reviewer: Actor,
+  now: number
+): Promise<AnomalyLabel> {
+  await requireItem(tx, dialect, 'anomaly', anomalyId);
+  const row = await tx.get<AnomalyLabelRow>('SELECT * FROM anomaly_labels WHERE anomaly_id = ? AND reviewer = ?', [
+    anomalyId,
+    reviewer,
+  ]);
+  const before = row && anomalyLabel(row);
+  const after: AnomalyLabel = { anomalyId, reviewer, ...values, createdAt: before?.createdAt ?? now, updatedAt: now };
+  if (before && sameAnomalyValues(before, values)) {
+    return before;
+  }
+  const params = [values.verdict, values.confidence, values.skipped, values.note];
+  if (before) {
+    await tx.run(
+      `UPDATE anomaly_labels SET verdict = ?, confidence = ?, skipped = ?, note = ?, updated_at = ?
+       WHERE anomaly_id = ? AND reviewer = ?`,
+      [...params, now, anomalyId, reviewer]
+    );
+  } else {
+    await tx.run(
+      `INSERT INTO anomaly_labels (verdict, confidence, skipped, note, created_at, updated_at, anomaly_id, reviewer)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [...params, now, now, anomalyId, reviewer]
+    );
+  }
+  const settings = await readLabelingSettings(tx);
+  await refreshLabelState(tx, LABEL_TABLES.anomaly, anomalyId, settings.reviewersPerItem);
+  await appendAudit(tx, reviewer, now, {
+    action: before ? 'label.updated' : 'label.created',
+    itemKind: 'anomaly',
+    itemId: anomalyId,
+    details: before ? { before, after } : { label: after },
+  });
+  return after;
+}
+
+function sameIncidentValues(label: IncidentLabel, values: IncidentLabelValues): boolean {
+  return (
+    label.rootCause === values.rootCause &&
+    label.component === values.component &&
+    label.confidence === values.confidence &&
+    label.skipped === values.skipped &&
+    label.note === values.note
+  );
+}
+
+function sameAnomalyValues(label: AnomalyLabel, values: AnomalyLabelValues): boolean {
+  return (
+    label.verdict === values.verdict &&
+    label.confidence === values.confidence &&
+    label.skipped === values.skipped &&
+    label.note === values.note
+  );
+}
