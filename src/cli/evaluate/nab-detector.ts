@@ -5,7 +5,7 @@
  *
  * NAB rewards the first alarm in a window and charges every alarm outside one, so what it wants is the onset of an
  * anomaly, not every point of it: the 0–100 score goes through `onsetScores` (the same onsets the product annotates)
- * with a cooldown of 30% of the probationary period, then becomes NAB's 0–1 anomaly score.
+ * with a cooldown of half the probationary period (tuned on DEV among 0.15–1), then becomes NAB's 0–1 score.
  */
 import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
 import { onsetScores } from 'ml/ensemble/onsets';
@@ -18,7 +18,7 @@ export interface NabDetector {
 }
 
 /** Cooldown between onsets, as a fraction of NAB's probationary period. */
-export const ONSET_COOLDOWN_FRACTION = 0.3;
+export const ONSET_COOLDOWN_FRACTION = 0.5;
 
 export function ensembleNabDetector(options: AnomalyEnsembleOptions = {}, name = 'traceo'): NabDetector {
   return {

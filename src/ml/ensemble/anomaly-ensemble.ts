@@ -185,7 +185,7 @@ export class AnomalyEnsemble {
     if (direction !== 'both' && (direction === 'up' ? z < 0 : z > 0)) {
       // The undirected detectors cannot tell up from down: against the wanted direction they have nothing to say.
       for (let k = 0; k < raw.length; k++) {
-        if (k !== this.slot.residual && k !== this.slot.shift) {
+        if (k !== this.slot.residual && k !== this.slot.magnitude && k !== this.slot.shift) {
           p[k] = 1;
         }
       }
@@ -257,6 +257,9 @@ export class AnomalyEnsemble {
     this.shiftEwma += SHIFT_LAMBDA * (clip(z, SHIFT_CLIP) - this.shiftEwma);
     const slot = this.slot;
     raw[slot.residual] = directional(z, direction);
+    if (slot.magnitude >= 0) {
+      raw[slot.magnitude] = directional(z * sigma, direction);
+    }
     if (slot.shift >= 0) {
       raw[slot.shift] = directional(this.shiftEwma / SHIFT_SD, direction);
     }

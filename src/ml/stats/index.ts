@@ -20,3 +20,5 @@ export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
 export { gaussian, mulberry32, randomInt, type Rng } from './random';
 export { chiSquareQuantile, normalQuantile } from './distributions';
+export { centredMovingAverage } from './moving-average';
+export { seasonalStrength } from './seasonal-strength';

@@ -1,5 +1,6 @@
 import { autocorrelation } from './autocorrelation';
 import { gaussian, mulberry32 } from './random';
+import { seasonalStrength } from './seasonal-strength';
 import { calendarPeriods, detectSeasonalPeriods } from './seasonality';
 
 function directAcf(x: Float64Array, lag: number): number {
@@ -117,5 +118,31 @@ describe('calendarPeriods', () => {
       x[i] = 1e4;
     }
     expect(detectSeasonalPeriods(x, { candidates: calendarPeriods(3600) })).toEqual([24]);
+  });
+});
+
+describe('seasonal strength and calendar candidates', () => {
+  it('scores a clear cycle near 1 and noise near 0, whatever the number of cycles', () => {
+    const rng = mulberry32(12);
+    const noise = Float64Array.from({ length: 24 * 3 }, () => gaussian(rng));
+    expect(seasonalStrength(noise, 24)).toBeLessThan(0.2);
+    expect(seasonalStrength(hourly(24 * 10, 13, 0.1, 0), 24)).toBeGreaterThan(0.9);
+    expect(seasonalStrength(noise, 48)).toBe(0);
+  });
+
+  it('finds a daily ripple on a smooth, wandering series that shows no ACF peak', () => {
+    const rng = mulberry32(14);
+    let level = 0;
+    const x = Float64Array.from({ length: 24 * 40 }, (_, t) => {
+      level += 0.3 * gaussian(rng);
+      return level + 2 * Math.sin((2 * Math.PI * t) / 24) + 0.2 * gaussian(rng);
+    });
+    expect(detectSeasonalPeriods(x, { candidates: calendarPeriods(3600) })).toEqual([24]);
+  });
+
+  it('prefers the day over the week unless the week explains clearly more', () => {
+    expect(detectSeasonalPeriods(hourly(24 * 7 * 4, 15, 0.2, 0), { candidates: calendarPeriods(3600) })).toEqual([24]);
+    const weekly = detectSeasonalPeriods(hourly(24 * 7 * 4, 16, 0.2, 3), { candidates: calendarPeriods(3600) });
+    expect(weekly).toContain(168);
   });
 });

@@ -11,6 +11,7 @@
  */
 import { autocorrelation } from './autocorrelation';
 import { MAD_TO_SIGMA, nanMad, nanMedian } from './descriptive';
+import { detrendByMovingAverage, seasonalStrength } from './seasonal-strength';
 
 export interface SeasonalityOptions {
   /** Only these periods may be returned (e.g. 24 and 168 for hourly data); default: any lag. */
@@ -36,7 +37,70 @@ interface Peak {
 
 /** Seasonal periods of x in samples, strongest first; empty when no cycle is convincing. */
 export function detectSeasonalPeriods(x: Float64Array, opts: SeasonalityOptions = {}): number[] {
+  if (opts.candidates) {
+    return strongestCandidates(winsorised(x), opts);
+  }
+  const found = periodsOf(detrended(winsorised(x)), x.length, opts);
+  if (found.length > 0) {
+    return found;
+  }
+  // A smooth series (temperature, slowly filling disks) has a high ACF at every lag, so a daily ripple on it shows
+  // no prominent peak. Its first differences keep the cycle and lose the slow part.
+  return periodsOf(differences(winsorised(x)), x.length, opts);
+}
+
+/** Minimum adjusted seasonal strength for a candidate period (the first) and for a second one on top of it. */
+const MIN_CANDIDATE_STRENGTH = 0.3;
+const MIN_SECOND_STRENGTH = 0.15;
+/** Strengths within this of the best count as "as good" (then the shortest period wins). */
+const NEAR_BEST = 0.05;
+
+/**
+ * Known candidates (calendar periods): the strongest by seasonal strength, then — on what it leaves — a second one
+ * if it still explains enough. Strength, not ACF peaks: a candidate list needs no peak search, and strength sees
+ * cycles on smooth series that an ACF peak test misses.
+ */
+function strongestCandidates(x: Float64Array, opts: SeasonalityOptions): number[] {
   const n = x.length;
+  const maxPeriod = Math.min(Math.floor(opts.maxPeriod ?? n / 2), Math.floor(n / 2));
+  const candidates = (opts.candidates ?? []).filter((p) => p >= MIN_PERIOD && p <= maxPeriod).sort((a, b) => a - b);
+  const maxPeriods = Math.min(2, opts.maxPeriods ?? DEFAULT_MAX_PERIODS);
+  const chosen: number[] = [];
+  let residual = x;
+  for (let round = 0; round < maxPeriods; round++) {
+    const floor = round === 0 ? Math.max(MIN_CANDIDATE_STRENGTH, opts.minStrength ?? 0) : MIN_SECOND_STRENGTH;
+    const strengths = candidates.map((p) =>
+      // A divisor of a chosen period adds nothing the chosen profile cannot already hold.
+      chosen.some((c) => c % p === 0) ? 0 : seasonalStrength(residual, p)
+    );
+    const top = Math.max(0, ...strengths);
+    // The shortest period that explains nearly as much as the best: a weekly profile also holds the daily cycle,
+    // but with a seventh of the samples per phase; it is chosen only when it explains clearly more.
+    const best = top > floor ? (candidates.find((_, i) => strengths[i] >= top - NEAR_BEST) ?? -1) : -1;
+    if (best < 0) {
+      break;
+    }
+    chosen.push(best);
+    residual = withoutProfile(residual, best);
+  }
+  return chosen;
+}
+
+/** x minus its per-phase mean profile of period p (on the moving-average-detrended series). */
+function withoutProfile(x: Float64Array, period: number): Float64Array {
+  const detrended = detrendByMovingAverage(x, period);
+  const sums = new Float64Array(period);
+  const counts = new Float64Array(period);
+  for (let t = 0; t < x.length; t++) {
+    if (Number.isFinite(detrended[t])) {
+      sums[t % period] += detrended[t];
+      counts[t % period]++;
+    }
+  }
+  return x.map((v, t) => v - (counts[t % period] > 0 ? sums[t % period] / counts[t % period] : 0));
+}
+
+function periodsOf(y: Float64Array, n: number, opts: SeasonalityOptions): number[] {
   const minStrength = opts.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxPeriods = opts.maxPeriods ?? DEFAULT_MAX_PERIODS;
   const maxPeriod = Math.min(Math.floor(opts.maxPeriod ?? n / 2), Math.floor(n / 2));
@@ -44,8 +108,8 @@ export function detectSeasonalPeriods(x: Float64Array, opts: SeasonalityOptions 
     return [];
   }
   // Lags a little past maxPeriod are needed to confirm that a peak at maxPeriod is a local maximum.
-  const acfLags = Math.min(n - 1, Math.ceil(maxPeriod * 1.1) + 2);
-  const acf = autocorrelation(detrended(winsorised(x)), acfLags);
+  const acfLags = Math.min(y.length - 1, Math.ceil(maxPeriod * 1.1) + 2);
+  const acf = autocorrelation(y, acfLags);
   const candidates = opts.candidates;
   const peaks: Peak[] = [];
   for (let lag = MIN_PERIOD; lag <= maxPeriod; lag++) {
@@ -164,6 +228,14 @@ export function detrended(x: Float64Array): Float64Array {
   const intercept = (sy - slope * sx) / count;
   for (let i = 0; i < n; i++) {
     out[i] = Number.isFinite(x[i]) ? x[i] - (intercept + slope * i) : NaN;
+  }
+  return out;
+}
+
+function differences(x: Float64Array): Float64Array {
+  const out = new Float64Array(Math.max(0, x.length - 1));
+  for (let i = 1; i < x.length; i++) {
+    out[i - 1] = x[i] - x[i - 1];
   }
   return out;
 }
