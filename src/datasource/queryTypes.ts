@@ -21,7 +21,7 @@ const INFO: Record<QueryType, Omit<QueryTypeInfo, 'value'>> = {
   anomaly: {
     label: 'Anomaly',
     description: 'Expected value, band and a 0–100 anomaly score per series.',
-    available: false,
+    available: true,
   },
   forecast: {
     label: 'Forecast',

@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 
 import { AnomalyQueryOptions, OutputMode } from 'contract/query';
 
+import { DataSource } from '../../datasource';
+import { TraceoQuery } from '../../types';
 import { anomalyFields as f, AnomalyOptions, parsePeriods } from './AnomalyOptions';
+import { QueryEditor } from './QueryEditor';
 
 /** Keeps the options in state like the query editor does, and records what it was told. */
 function renderOptions(initial: AnomalyQueryOptions = {}, output: OutputMode = 'panel') {
@@ -92,6 +95,45 @@ describe('AnomalyOptions', () => {
   it('offers the annotation severity for panel output only', () => {
     renderOptions({}, 'alert');
     expect(screen.queryByRole('radio', { name: 'Critical' })).not.toBeInTheDocument();
+  });
+});
+
+describe('AnomalyOptions in the query editor', () => {
+  function renderEditor(initial: Partial<TraceoQuery>) {
+    const onChange = jest.fn();
+    const onRunQuery = jest.fn();
+    function Harness() {
+      const [query, setQuery] = useState<TraceoQuery>({ refId: 'A', expr: 'up', ...initial });
+      return (
+        <QueryEditor
+          datasource={{} as DataSource}
+          query={query}
+          onChange={(next) => {
+            onChange(next);
+            setQuery(next);
+          }}
+          onRunQuery={onRunQuery}
+        />
+      );
+    }
+    render(<Harness />);
+    return { onChange, onRunQuery };
+  }
+
+  it('is offered for the anomaly type, which can be picked', async () => {
+    const editor = renderEditor({ queryType: 'raw' });
+    expect(screen.queryByLabelText(f.sensitivity.label)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Anomaly' }));
+    expect(screen.getByLabelText(f.sensitivity.label)).toBeInTheDocument();
+    expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs again when only an anomaly option changed', async () => {
+    const editor = renderEditor({ queryType: 'anomaly' });
+    await user.type(screen.getByLabelText(f.trainingWindow.label), '3d');
+    await user.click(document.body);
+    expect(editor.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ anomaly: { trainingWindow: '3d' } }));
+    expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
   });
 });
 

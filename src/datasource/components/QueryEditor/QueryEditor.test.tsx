@@ -85,10 +85,11 @@ describe('QueryEditor', () => {
     const editor = renderEditor({ expr: 'up' });
 
     expect(screen.getByRole('radio', { name: 'Raw' })).toBeEnabled();
-    expect(screen.getByRole('radio', { name: 'Anomaly' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'Anomaly' })).toBeEnabled();
+    expect(screen.getByRole('radio', { name: 'Drift' })).toBeDisabled();
     expect(screen.getByText(/Root cause, Drift: coming in a later release/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('radio', { name: 'Anomaly' }));
+    await user.click(screen.getByRole('radio', { name: 'Drift' }));
     expect(editor.onChange).not.toHaveBeenCalled();
   });
 

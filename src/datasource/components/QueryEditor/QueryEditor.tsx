@@ -8,6 +8,7 @@ import { DEFAULT_QUERY, OutputMode, QueryType } from 'contract/query';
 import { DataSource } from '../../datasource';
 import { selectors } from '../../selectors';
 import { TraceoDataSourceOptions, TraceoQuery } from '../../types';
+import { AnomalyOptions } from './AnomalyOptions';
 import { ExprField } from './ExprField';
 import { ForecastOptions } from './ForecastOptions';
 import { OptionsRow } from './OptionsRow';
@@ -70,6 +71,15 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
           onOutputChange={(mode: OutputMode) => changeAndRun({ output: mode })}
           onBlur={runIfChanged}
         />
+        {queryType === 'anomaly' && (
+          <AnomalyOptions
+            options={query.anomaly ?? {}}
+            output={output}
+            onChange={(anomaly) => onChange({ ...query, anomaly })}
+            onChangeAndRun={(anomaly) => changeAndRun({ anomaly })}
+            onBlur={runIfChanged}
+          />
+        )}
         {queryType === 'forecast' && (
           <ForecastOptions
             options={query.forecast ?? {}}
@@ -91,6 +101,7 @@ function sameQuery(a: TraceoQuery, b: TraceoQuery): boolean {
     a.legendFormat === b.legendFormat &&
     a.step === b.step &&
     a.output === b.output &&
-    JSON.stringify(a.forecast) === JSON.stringify(b.forecast)
+    JSON.stringify(a.forecast) === JSON.stringify(b.forecast) &&
+    JSON.stringify(a.anomaly) === JSON.stringify(b.anomaly)
   );
 }
