@@ -71,3 +71,15 @@ describe('TailCalibrator', () => {
     expect(s).toBeLessThan(2.75);
   });
 });
+
+describe('TailCalibrator lookup', () => {
+  it('counts exactly like a linear scan, ties and block edges included', () => {
+    const rng = mulberry32(9);
+    const scores = Float64Array.from({ length: 1000 }, () => Math.floor(rng() * 50));
+    const calibrator = new TailCalibrator({ tailFraction: 0, minTailPoints: 10_000 }).fit(scores);
+    for (const x of [-1, 0, 0.5, 7, 16, 31, 49, 49.5, 60]) {
+      const atLeast = scores.filter((s) => s >= x).length;
+      expect(calibrator.pValue(x)).toBeCloseTo(x > 49 ? 1 / 1001 : (atLeast + 1) / 1001, 12);
+    }
+  });
+});

@@ -25,8 +25,13 @@ export interface TailCalibratorOptions {
 /** Smallest probability returned: keeps −log10(p) finite. */
 export const MIN_P_VALUE = 1e-16;
 
+/** Every BLOCK-th sorted score is kept in a small index, so a lookup touches two cache-resident blocks. */
+const BLOCK = 16;
+
 export class TailCalibrator {
   private sorted = new Float64Array(0);
+  /** index[b] = sorted[b · BLOCK]: searched first, then one block of `sorted`. */
+  private index = new Float64Array(0);
   private threshold = Infinity;
   private tail: GpdTail | undefined;
   private tailMass = 0;
@@ -64,6 +69,10 @@ export class TailCalibrator {
     }
     sorted.sort();
     this.sorted = sorted;
+    this.index = new Float64Array(Math.ceil(sorted.length / BLOCK));
+    for (let b = 0; b < this.index.length; b++) {
+      this.index[b] = sorted[b * BLOCK];
+    }
     this.tail = undefined;
     this.threshold = Infinity;
     const n = sorted.length;
@@ -85,6 +94,29 @@ export class TailCalibrator {
     return this;
   }
 
+  /** Number of history scores ≥ x: binary search in the block index, then within one block. */
+  private countAtLeast(x: number): number {
+    const index = this.index;
+    let lo = 0;
+    let hi = index.length;
+    // First block whose first value is ≥ x; the answer lies in the block before it.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (index[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const sorted = this.sorted;
+    let i = lo === 0 ? 0 : (lo - 1) * BLOCK;
+    const end = Math.min(sorted.length, lo * BLOCK);
+    while (i < end && sorted[i] < x) {
+      i++;
+    }
+    return sorted.length - i;
+  }
+
   /** P(S ≥ score) under the history's distribution, in [MIN_P_VALUE, 1]; NaN in, NaN out. */
   pValue(score: number): number {
     if (Number.isNaN(score)) {
@@ -97,7 +129,7 @@ export class TailCalibrator {
     } else if (score > this.threshold && this.tail) {
       p = this.tailMass * gpdSurvival(this.tail, score - this.threshold);
     } else {
-      p = (countAtLeast(this.sorted, score) + 1) / (n + 1);
+      p = (this.countAtLeast(score) + 1) / (n + 1);
       if (score > this.sorted[n - 1] && this.reference) {
         // Beyond everything seen and no tail to extrapolate with (a degenerate history, e.g. a constant
         // series): the reference law is the only way to say how far beyond.
@@ -106,21 +138,6 @@ export class TailCalibrator {
     }
     return p < MIN_P_VALUE ? MIN_P_VALUE : p > 1 ? 1 : p;
   }
-}
-
-/** Number of values ≥ x in an ascending array (binary search). */
-function countAtLeast(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return sorted.length - lo;
 }
 
 /**
