@@ -6,10 +6,11 @@
  * (calibration/); the probabilities are combined (combine.ts) and mapped to the 0–100 `anomaly_score`.
  *
  * Two ways to use it:
- * - `detect(times, values)`: the whole causal run over a series: unscored while learning, fitted once the
+ * - `detect(values, times?)`: the whole causal run over a series: unscored while learning, fitted once the
  *   minimum history is there, refitted as the history grows (doubling, then every quarter learning period), each
  *   score using data up to its own point only.
- * - `fit(values, times?)` then `score(values)`: a warm model scoring new points in O(1) each (and learning them).
+ * - `fit(history, stepSeconds?)` then `score(values)` / `scoreNext(x)`: a warm model scoring new points in O(1)
+ *   each (and learning from them).
  */
 import { scoreForPValue, TailCalibrator } from '../calibration/tail-calibrator';
 import { normalTwoSided, normalUpper } from '../calibration/reference-tails';
@@ -48,7 +49,7 @@ const SHIFT_CLIP = 4;
 /**
  * Trees of the ensemble's isolation forest. A quarter of scikit-learn's 100: the forest is most of the per-point
  * cost, and its scores only enter through a calibrated tail probability, where the extra variance of fewer trees
- * hardly shows (NAB DEV: 52.5 with 25 trees, 52.4 with 50).
+ * does not show (NAB DEV scored the same with 25 and 50 trees).
  */
 const FOREST_TREES = 25;
 /** EWMA weight of the volatility detector: about twenty points, a burst of variance rather than one spike. */

@@ -138,6 +138,8 @@ describe('seasonal strength and calendar candidates', () => {
       return level + 2 * Math.sin((2 * Math.PI * t) / 24) + 0.2 * gaussian(rng);
     });
     expect(detectSeasonalPeriods(x, { candidates: calendarPeriods(3600) })).toEqual([24]);
+    // Without candidates, the ACF search falls back to first differences, where the ripple shows.
+    expect(detectSeasonalPeriods(x, { maxPeriod: 30 })[0]).toBe(24);
   });
 
   it('prefers the day over the week unless the week explains clearly more', () => {
