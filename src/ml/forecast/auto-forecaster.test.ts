@@ -84,6 +84,42 @@ describe('AutoForecaster on constructed series', () => {
   });
 });
 
+describe('AutoForecaster on a steady trend (a disk filling up)', () => {
+  // One day at one-minute steps: a climb of 0.3 a day, a small daily wave and noise, as the /data disk fixture.
+  const day = 1440;
+  const spec: SyntheticSeriesSpec = { length: day + 1, level: 0.5, slope: 0.3 / day, noise: 0.001, seed: 31 };
+
+  it('extrapolates the whole slope over a long horizon', () => {
+    const y = syntheticSeries(spec);
+    const forecast = new AutoForecaster({ horizon: day, periodHints: [day, 7 * day] }).fit(y).predict();
+    const truth = syntheticTruth(spec, spec.length, day);
+    // A flat, halved or per-step-damped slope ends 0.1 to 0.3 short of the truth a day ahead.
+    expect(Math.abs(forecast.mean[day - 1] - truth[day - 1])).toBeLessThan(0.03);
+    expect(forecast.models.every((m) => !m.name.startsWith('seasonal-naive') && m.name !== 'theta')).toBe(true);
+    expect(forecast.notes.join(' ')).toMatch(/steady trend/);
+  });
+
+  it('still backtests and follows the trend when the history is exactly two seasons long', () => {
+    const twoDays: SyntheticSeriesSpec = { ...spec, length: 2 * day, period: day, amplitude: 0.004 };
+    const forecast = new AutoForecaster({ horizon: day, periodHints: [day] }).fit(syntheticSeries(twoDays)).predict();
+    expect(forecast.models[0].name).not.toBe('ses');
+    const truth = syntheticTruth(twoDays, twoDays.length, day);
+    expect(Math.abs(forecast.mean[day - 1] - truth[day - 1])).toBeLessThan(0.03);
+  });
+
+  it('fits a long history on bucket means, keeping the forecast and the intervals honest', () => {
+    const week: SyntheticSeriesSpec = { length: 7 * day, level: 100, slope: 0.001, period: day, amplitude: 10 };
+    const y = syntheticSeries({ ...week, noise: 1, seed: 32 });
+    const forecast = new AutoForecaster({ horizon: 360, periodHints: [day, 7 * day] }).fit(y).predict();
+    expect(forecast.notes.join(' ')).toMatch(/fitted as \d+ means of \d+/);
+    expect(forecast.periods[0]).toBe(day);
+    const truth = syntheticTruth(week, week.length, 360);
+    expect(meanAbsError(forecast.mean, truth)).toBeLessThan(1);
+    // Intervals cover single samples (noise sd 1), not just bucket means: at least ±1.5 around the mean.
+    expect(forecast.upper[0] - forecast.lower[0]).toBeGreaterThan(3);
+  });
+});
+
 describe('AutoForecaster on awkward input', () => {
   it('fills gaps and says so', () => {
     const y = syntheticSeries({ length: 24 * 10, period: 24, amplitude: 5, noise: 0.5 });

@@ -9,8 +9,16 @@ export interface Candidate {
   name: string;
   /** Seasonal periods this candidate is fitted with (the first is its main season). */
   periods: readonly number[];
+  /**
+   * How the member extrapolates a trend: not at all (naive, level-only), damped (Theta's half slope, damped
+   * smoothing) or linearly. On a steady trend only the linear members are kept (see `detectTrend`); unset
+   * counts as not linear.
+   */
+  trend?: CandidateTrend;
   create: () => Forecaster;
 }
+
+export type CandidateTrend = 'none' | 'damped' | 'linear';
 
 export interface BacktestResult {
   horizon: number;
