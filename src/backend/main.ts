@@ -7,7 +7,10 @@ import { createPrometheusClient } from 'backend/prometheus/from-settings';
 import type { PrometheusClient } from 'backend/prometheus/client';
 import { checkHealthHandler } from 'backend/health';
 import { buildQueryMux, type PrometheusClientProvider } from 'backend/query';
+import { buildResourceHandler } from 'backend/resources';
 import { parseTraceoSettings } from 'backend/settings/parse-settings';
+import { parseStorageSettings, readWebhookToken } from 'backend/settings/store-settings';
+import { openStore, type Store } from 'backend/store';
 
 /** One Prometheus client (and its connection pool) per data source, rebuilt when its settings change. */
 const prometheusClients = new InstanceManager<PrometheusClient>(
@@ -16,12 +19,28 @@ const prometheusClients = new InstanceManager<PrometheusClient>(
 );
 const clientFor: PrometheusClientProvider = (ctx) => prometheusClients.get(ctx);
 
+/** One store (SQLite file or PostgreSQL pool) per data source, reopened when its settings change. */
+const stores = new InstanceManager<Store>(
+  (settings, ctx) => openStore(parseStorageSettings(settings, ctx.orgId)),
+  (store) => store.close()
+);
+
 serve(
   {
     queryData: buildQueryMux(clientFor).queryData,
     checkHealth: checkHealthHandler(clientFor),
+    callResource: buildResourceHandler({
+      store: (ctx) => stores.get(ctx),
+      webhookToken: (ctx) =>
+        ctx.dataSourceInstanceSettings ? readWebhookToken(ctx.dataSourceInstanceSettings) : { state: 'missing' },
+      prometheus: clientFor,
+    }),
   },
-  { onShutdown: () => prometheusClients.disposeAll() }
+  {
+    onShutdown: async () => {
+      await Promise.all([prometheusClients.disposeAll(), stores.disposeAll()]);
+    },
+  }
 ).catch((err: unknown) => {
   log.error('Backend failed to start', { error: err instanceof Error ? err.message : String(err) });
   process.exit(1);

@@ -60,6 +60,11 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A complete, unpaged list (labels of one item, disagreements). */
+export interface Items<T> {
+  items: T[];
+}
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -181,6 +186,12 @@ export interface IncidentLabel {
   note: string | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** Answer of `POST incidents/:id/labels` and `POST anomalies/:id/labels`: the label and where the item now stands. */
+export interface LabelSaved<L> {
+  label: L;
+  labeling: LabelingSummary;
 }
 
 export interface Anomaly {
@@ -316,6 +327,8 @@ export interface CapturedQuery {
   name: string;
   expr: string;
   series: CapturedSeries[];
+  /** Series beyond the per-query cap that were not kept. */
+  omittedSeries?: number;
   /** Why this expression has no data, when Prometheus refused it. */
   error?: string;
 }
