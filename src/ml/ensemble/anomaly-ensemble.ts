@@ -52,6 +52,12 @@ const SHIFT_CLIP = 4;
  * does not show (NAB DEV scored the same with 25 and 50 trees).
  */
 const FOREST_TREES = 25;
+/**
+ * Subsample per tree. Smaller than the usual 256: trees of depth 6 (127 nodes, 1 KB) keep the whole forest in the
+ * fastest cache, which made warm scoring ~40% faster, and small subsamples also suffer less from swamping and
+ * masking (Liu et al. 2008); NAB DEV scored identically with 64, 128 and 256.
+ */
+const FOREST_SAMPLES = 64;
 /** EWMA weight of the volatility detector: about twenty points, a burst of variance rather than one spike. */
 const VOLATILITY_LAMBDA = 0.05;
 /** E|Z| for standard normal noise: where the volatility EWMA starts. */
@@ -129,7 +135,11 @@ export class AnomalyEnsemble {
       const matrix = new UnivariateFeatures().matrix(history, z, scale);
       this.forest =
         this.slot.isolationForest >= 0
-          ? new IsolationForest({ trees: FOREST_TREES, seed: this.options.seed }).fit(matrix, n, cols)
+          ? new IsolationForest({ trees: FOREST_TREES, maxSamples: FOREST_SAMPLES, seed: this.options.seed }).fit(
+              matrix,
+              n,
+              cols
+            )
           : undefined;
       this.covariance =
         this.slot.robustCovariance >= 0
