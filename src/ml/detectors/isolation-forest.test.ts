@@ -50,3 +50,20 @@ describe('IsolationForest', () => {
     expect(empty.scoreRow(Float64Array.of(1, 2))).toBe(0.5);
   });
 });
+
+describe('IsolationForest batch scoring', () => {
+  it('gives exactly the row-by-row scores, NaN rows included', () => {
+    const data = gaussianMatrix(300, 3, 9);
+    data[4] = NaN;
+    const forest = new IsolationForest({ trees: 30, seed: 2 }).fit(data, 300, 3);
+    const batch = forest.score(data, 300);
+    for (let r = 0; r < 300; r++) {
+      const single = forest.scoreRow(data, r * 3);
+      if (Number.isNaN(single)) {
+        expect(batch[r]).toBeNaN();
+      } else {
+        expect(batch[r]).toBeCloseTo(single, 12);
+      }
+    }
+  });
+});

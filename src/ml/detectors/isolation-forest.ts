@@ -124,10 +124,46 @@ export class IsolationForest {
     return this.normaliser > 0 ? Math.pow(2, -total / roots.length / this.normaliser) : 0.5;
   }
 
-  /** Scores every row of a row-major matrix. */
+  /**
+   * Scores every row of a row-major matrix. Tree by tree rather than row by row: one tree stays in cache while all
+   * rows go through it, which is what batch scoring (history replays, benchmarks) wants.
+   */
   score(matrix: Float64Array, rows: number, out = new Float64Array(rows)): Float64Array {
+    const cols = this.cols;
+    const codes = this.codes;
+    const values = this.values;
+    const roots = this.roots;
+    out.fill(0, 0, rows);
     for (let r = 0; r < rows; r++) {
-      out[r] = this.scoreRow(matrix, r * this.cols);
+      for (let c = 0; c < cols; c++) {
+        if (!Number.isFinite(matrix[r * cols + c])) {
+          out[r] = NaN;
+          break;
+        }
+      }
+    }
+    for (let t = 0; t < roots.length; t++) {
+      const root = roots[t];
+      for (let r = 0; r < rows; r++) {
+        if (Number.isNaN(out[r])) {
+          continue;
+        }
+        const offset = r * cols;
+        let node = root;
+        let code = codes[node << 1];
+        while (code !== 0) {
+          const f = (code & FEATURE_MASK) - 1;
+          node = (code >> FEATURE_BITS) + (matrix[offset + f] >= values[(node << 1) + 1] ? 1 : 0);
+          code = codes[node << 1];
+        }
+        out[r] += values[(node << 1) + 1];
+      }
+    }
+    const scale = roots.length * this.normaliser;
+    for (let r = 0; r < rows; r++) {
+      if (!Number.isNaN(out[r])) {
+        out[r] = scale > 0 ? Math.pow(2, -out[r] / scale) : 0.5;
+      }
     }
     return out;
   }
