@@ -21,8 +21,9 @@ step() {
 
 # A step whose failure makes every later step meaningless (installing, building).
 required_step() {
+  local failed_before=${#FAILED_STEPS[@]}
   step "$@"
-  if [ ${#FAILED_STEPS[@]} -gt 0 ]; then
+  if [ ${#FAILED_STEPS[@]} -gt "$failed_before" ]; then
     summary
     exit 1
   fi

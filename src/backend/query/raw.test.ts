@@ -144,11 +144,11 @@ describe('raw query type', () => {
 
   it('routes queries without a type to raw and refuses types that are not registered', async () => {
     const { mux } = fakePrometheus(200, matrix([]));
-    const responses = await mux.queryData(request({ queryType: '' }, { queryType: 'forecast' }), ctx());
+    const responses = await mux.queryData(request({ queryType: '' }, { queryType: 'drift' }), ctx());
     expect(responses.get('A')?.error).toBeUndefined();
     expect(responses.get('B')).toMatchObject({
       status: 400,
-      error: expect.stringContaining('unknown query type "forecast"'),
+      error: expect.stringContaining('unknown query type "drift"'),
     });
   });
 });
