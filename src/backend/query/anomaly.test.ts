@@ -8,7 +8,7 @@ import { gaussian, mulberry32 } from 'ml/stats';
 import { anomalyQueryHandler } from './anomaly';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { historyStartMs, trainingPlan } from './anomaly/schedule';
-import { type FakeSeries, fakePrometheus } from './anomaly/testing/fake-prometheus';
+import { type FakeSeries, fakePrometheus } from './history/testing/fake-prometheus';
 
 const STEP = 30 * 60_000;
 const DAY = 48 * STEP;

@@ -28,10 +28,10 @@ import {
   modelOptionsKey,
   parseAnomalyQueryModel,
 } from './anomaly-options';
-import { yieldToEventLoop } from './anomaly/event-loop';
-import { fetchGrid, type GridFetch } from './anomaly/fetch-grid';
+import { yieldToEventLoop } from './history/event-loop';
+import { fetchGrid, type GridFetch } from './history/fetch-grid';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
-import { gridBetween, gridTimes } from './anomaly/grid';
+import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';

@@ -6,7 +6,7 @@ import { FIELD, FRAME_TYPE } from 'contract/frames';
 import type { ForecastQueryOptions, OutputMode } from 'contract/query';
 
 import { forecastQueryHandler } from './forecast';
-import { fakePrometheus, type FakeSeries } from './anomaly/testing/fake-prometheus';
+import { fakePrometheus, type FakeSeries } from './history/testing/fake-prometheus';
 import { buildQueryMux } from './index';
 
 const MINUTE = 60_000;

@@ -18,9 +18,9 @@ import { formatPromDuration } from 'backend/prometheus/duration';
 import { interpolateMacros } from 'backend/prometheus/macros';
 import { FORECAST_MODELS } from 'contract/query';
 
-import { yieldToEventLoop } from './anomaly/event-loop';
-import { fetchGrid } from './anomaly/fetch-grid';
-import { gridEnd, type GridSeries } from './anomaly/grid';
+import { yieldToEventLoop } from './history/event-loop';
+import { fetchGrid } from './history/fetch-grid';
+import { gridEnd, type GridSeries } from './history/grid';
 import type { PrometheusClientProvider } from './client-provider';
 import { forecastAlertFrames, forecastPanelFrames, type ForecastedSeries } from './forecast/frames';
 import { candidatePool, type CandidatePool } from './forecast/models';

@@ -1,6 +1,6 @@
 import { gaussian, mulberry32 } from 'ml/stats';
 
-import { type Grid, gridBetween } from './grid';
+import { type Grid, gridBetween } from '../history/grid';
 import { AnomalyModelCache } from './model-cache';
 import { anchorOf, historyStartMs, scheduleFor, trainingPlan } from './schedule';
 import { scoreCold, scoreWarm } from './score-series';

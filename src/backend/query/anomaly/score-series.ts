@@ -10,7 +10,7 @@ import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
 
 import { canContinue, continueRun, type ModelState, runCold } from './causal-run';
 import { deepClone } from './deep-clone';
-import { type Grid, gridEnd } from './grid';
+import { type Grid, gridEnd } from '../history/grid';
 import { type SeriesModel, seriesModel } from './model-cache';
 import { anchorOf, type FitSchedule } from './schedule';
 import { ScoredPoints } from './scored-points';

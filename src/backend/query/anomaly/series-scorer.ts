@@ -5,8 +5,8 @@
 import type { PrometheusClient } from 'backend/prometheus/client';
 import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
 
-import { fetchGrid, type GridFetch } from './fetch-grid';
-import { type Grid, type GridSeries, joinGrids } from './grid';
+import { fetchGrid, type GridFetch } from '../history/fetch-grid';
+import { type Grid, type GridSeries, joinGrids } from '../history/grid';
 import type { AnomalyModelCache } from './model-cache';
 import { scheduleFor, type TrainingPlan } from './schedule';
 import { scoreCold, scoreWarm } from './score-series';

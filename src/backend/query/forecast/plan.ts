@@ -9,7 +9,7 @@
 import type { DataQuery } from 'backend/grafana/data';
 import { planRange, type RangePlan } from 'backend/prometheus/step';
 
-import type { Grid } from '../anomaly/grid';
+import type { Grid } from '../history/grid';
 import type { ForecastQueryModel } from './options';
 
 /**
