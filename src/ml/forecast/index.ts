@@ -9,7 +9,7 @@ export { Naive2 } from './naive2';
 export { SeasonalNaive } from './seasonal-naive';
 export { Theta } from './theta';
 export { rollingOriginBacktest, type BacktestResult, type Candidate } from './backtest';
-export { defaultCandidates } from './candidates';
+export { defaultCandidates, type PoolContext } from './candidates';
 export { calendarPeriodHints } from './calendar';
 export { fillGaps } from './gaps';
 export { countCovered, mase, maseScale, msis, owa, smape } from './accuracy';

@@ -19,7 +19,7 @@ describe('forecast model families', () => {
 
   it('narrows the pool to the chosen families', () => {
     const pool = candidatePool(['holtWinters', 'theta'])!;
-    const names = pool([24, 168], true).map((c) => c.name);
+    const names = pool([24, 168], true, {}).map((c) => c.name);
     expect(names).toContain('theta');
     expect(names.filter((name) => name.startsWith('ets-')).length).toBeGreaterThan(1);
     expect(names.every((name) => familyOf(name) === 'holtWinters' || familyOf(name) === 'theta')).toBe(true);

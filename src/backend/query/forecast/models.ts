@@ -3,7 +3,7 @@
  * candidate pool. The pool's members depend on the series (seasons found, positivity), so a family is a filter
  * over whatever pool the core builds, not a fixed list of members.
  */
-import { type Candidate, defaultCandidates } from 'ml/forecast';
+import { type Candidate, defaultCandidates, type PoolContext } from 'ml/forecast';
 import { FORECAST_MODELS, type ForecastModel } from 'contract/query';
 
 /** The family of a core candidate, by its stable name; undefined for a member no family claims. */
@@ -23,15 +23,17 @@ export function familyOf(candidateName: string): ForecastModel | undefined {
   return undefined;
 }
 
-export type CandidatePool = (periods: readonly number[], positive: boolean) => Candidate[];
+export type CandidatePool = (periods: readonly number[], positive: boolean, context: PoolContext) => Candidate[];
 
 /** The core's own pool for `auto` (undefined: the core's default), else the pool narrowed to the families. */
 export function candidatePool(models: readonly ForecastModel[]): CandidatePool | undefined {
   if (FORECAST_MODELS.every((family) => models.includes(family))) {
     return undefined;
   }
-  return (periods, positive) =>
-    defaultCandidates(periods, positive).filter((candidate) => {
+  // The context (e.g. a steady trend was found) reaches the core's pool, so a narrowed pool still gets the
+  // members that extrapolate a trend.
+  return (periods, positive, context) =>
+    defaultCandidates(periods, positive, context).filter((candidate) => {
       const family = familyOf(candidate.name);
       return family !== undefined && models.includes(family);
     });
