@@ -13,8 +13,10 @@ export const postgresMigrations: MigrationPlan = {
   lock: async (tx) => {
     await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
   },
+  // to_regclass follows search_path, like the unqualified names of every other statement.
+  hasMigrationsTable: "SELECT 1 AS found WHERE to_regclass('schema_migrations') IS NOT NULL",
   bootstrap: `
-    CREATE TABLE IF NOT EXISTS schema_migrations (
+    CREATE TABLE schema_migrations (
       version INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
       applied_at BIGINT NOT NULL

@@ -4,7 +4,7 @@
  * Grafana replicas starting together migrate once), and refuses a database newer than the plugin.
  */
 import { SchemaTooNewError } from '../errors';
-import type { SqlDatabase, SqlTransaction } from './database';
+import type { SqlDatabase, SqlSession, SqlTransaction } from './database';
 
 export interface Migration {
   version: number;
@@ -14,7 +14,9 @@ export interface Migration {
 }
 
 export interface MigrationPlan {
-  /** Creates `schema_migrations` if missing (dialect-specific types). */
+  /** Returns a row when `schema_migrations` exists. */
+  hasMigrationsTable: string;
+  /** Creates `schema_migrations` (dialect-specific types). */
   bootstrap: string;
   migrations: readonly Migration[];
   /** Runs first inside the migration transaction, e.g. to take a lock. */
@@ -33,20 +35,19 @@ export async function migrate(
 ): Promise<MigrationReport> {
   checkPlan(plan.migrations);
   const latest = plan.migrations.at(-1)?.version ?? 0;
+  // Read first: an up-to-date database needs no write transaction, so a read-only one still opens (and serves
+  // reads), and replicas starting together do not queue on the migration lock for nothing.
+  if ((await db.read((session) => pending(session, plan, latest))).length === 0) {
+    return { applied: [], version: latest };
+  }
   return db.write(async (tx) => {
     await plan.lock?.(tx);
-    await tx.exec(plan.bootstrap);
-    const rows = await tx.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    const done = new Set(rows.map((row) => Number(row.version)));
-    const newest = Math.max(0, ...done);
-    if (newest > latest) {
-      throw new SchemaTooNewError(newest, latest);
+    if (!(await tx.get(plan.hasMigrationsTable))) {
+      await tx.exec(plan.bootstrap);
     }
+    // Again under the lock: another replica may have migrated meanwhile.
     const applied: number[] = [];
-    for (const migration of plan.migrations) {
-      if (done.has(migration.version)) {
-        continue;
-      }
+    for (const migration of await pending(tx, plan, latest)) {
       await tx.exec(migration.script);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
@@ -57,6 +58,19 @@ export async function migrate(
     }
     return { applied, version: latest };
   });
+}
+
+async function pending(session: SqlSession, plan: MigrationPlan, latest: number): Promise<readonly Migration[]> {
+  if (!(await session.get(plan.hasMigrationsTable))) {
+    return plan.migrations;
+  }
+  const rows = await session.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+  const done = new Set(rows.map((row) => Number(row.version)));
+  const newest = Math.max(0, ...done);
+  if (newest > latest) {
+    throw new SchemaTooNewError(newest, latest);
+  }
+  return plan.migrations.filter((migration) => !done.has(migration.version));
 }
 
 /** A plan with gaps or reordered versions is a programming error: fail loudly in tests, not in production. */

@@ -5,8 +5,9 @@
 import type { MigrationPlan } from '../sql/migrate';
 
 export const sqliteMigrations: MigrationPlan = {
+  hasMigrationsTable: "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
   bootstrap: `
-    CREATE TABLE IF NOT EXISTS schema_migrations (
+    CREATE TABLE schema_migrations (
       version INTEGER PRIMARY KEY,
       name TEXT NOT NULL,
       applied_at INTEGER NOT NULL
