@@ -13,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-debian_packages=(prometheus chromium)
+debian_packages=(prometheus chromium postgresql)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
