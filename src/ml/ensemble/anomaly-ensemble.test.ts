@@ -33,7 +33,7 @@ describe('AnomalyEnsemble on constructed series', () => {
     const { times, values } = series(20, 1);
     const { score } = new AnomalyEnsemble().detect(values, times);
     const scored = Array.from(score).filter((s) => !Number.isNaN(s));
-    expect(scored.length).toBeGreaterThan(values.length - 20);
+    expect(scored.length).toBe(values.length - DAY); // all but the first day's warm-up
     const normal = scored.filter((s) => s <= 30).length / scored.length;
     expect(normal).toBeGreaterThan(0.95);
   });
@@ -89,10 +89,36 @@ describe('AnomalyEnsemble on constructed series', () => {
 
 describe('learning state and options', () => {
   it('stays unscored (NaN) until the minimum history', () => {
-    const { times, values } = series(2, 7);
-    const { score } = new AnomalyEnsemble({ minHistoryPoints: 10 }).detect(values, times);
+    const { values } = series(2, 7);
+    // Without timestamps no season is plausible before one is detected: the minimum history alone holds back.
+    const { score } = new AnomalyEnsemble({ minHistoryPoints: 10 }).detect(values);
     expect(Array.from(score.subarray(0, 10)).every(Number.isNaN)).toBe(true);
     expect(Array.from(score.subarray(10)).every(Number.isFinite)).toBe(true);
+  });
+
+  it('holds a young series back for its first day when the sampling step is known', () => {
+    const { times, values } = series(3, 16);
+    const { score, expected } = new AnomalyEnsemble().detect(values, times);
+    expect(Array.from(score.subarray(0, DAY)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(score.subarray(DAY)).every(Number.isFinite)).toBe(true);
+    // The model learns through the warm-up: the baseline is there, only the verdict is withheld.
+    expect(Number.isFinite(expected[DAY - 1])).toBe(true);
+  });
+
+  it('waits for one full cycle of configured periods', () => {
+    const { values } = series(2, 18);
+    const { score } = new AnomalyEnsemble({ seasonal: { periods: [30] } }).detect(values);
+    expect(Array.from(score.subarray(0, 30)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(score.subarray(30)).every(Number.isFinite)).toBe(true);
+  });
+
+  it('keeps a warm model of a young series learning until its first season is complete', () => {
+    const { values } = series(2, 19);
+    const ensemble = new AnomalyEnsemble().fit(values.subarray(0, 10), STEP);
+    const next = ensemble.score(values.subarray(10, 2 * DAY)).score;
+    expect(Array.from(next.subarray(0, DAY - 10)).every(Number.isNaN)).toBe(true);
+    expect(ensemble.isLearning).toBe(false);
+    expect(Array.from(next.subarray(DAY - 10)).every(Number.isFinite)).toBe(true);
   });
 
   it('honours the direction', () => {
@@ -156,7 +182,7 @@ describe('edge cases', () => {
       values[i] = NaN;
     }
     const { score } = new AnomalyEnsemble().detect(values, times);
-    for (let i = 5; i < values.length; i++) {
+    for (let i = DAY; i < values.length; i++) {
       expect(Number.isNaN(score[i])).toBe(Number.isNaN(values[i]));
     }
   });

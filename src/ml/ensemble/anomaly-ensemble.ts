@@ -5,6 +5,10 @@
  * what it sees into a raw score; each raw score becomes a tail probability on the series' own history
  * (calibration/); the probabilities are combined (combine.ts) and mapped to the 0–100 `anomaly_score`.
  *
+ * A young series is "learning" (NaN) until it has the minimum history and its first full season (warm-up.ts):
+ * the ensemble counts the points it has seen since the series' first one (the history of a fit is taken to start
+ * there, which holds for young series, the only ones concerned).
+ *
  * Two ways to use it:
  * - `detect(values, times?)`: the whole causal run over a series: unscored while learning, fitted once the
  *   minimum history is there, refitted as the history grows (doubling, then every quarter learning period), each
@@ -29,6 +33,7 @@ import {
   resolveOptions,
   type ResolvedOptions,
 } from './options';
+import { seasonCheckPoints } from './warm-up';
 
 export interface AnomalyResult {
   expected: Float64Array;
@@ -84,6 +89,10 @@ export class AnomalyEnsemble {
   /** Band half-width in σ: where the residual alone reaches the top of the normal band (30). */
   private bandZ = 3;
   private fitted = false;
+  /** Points seen since the series' first: the fitted history plus those scored since. */
+  private age = 0;
+  /** Points that stay unscored from the series' first one on (the first full season; warm-up.ts). */
+  private warmUp = 0;
 
   /** Set by `scoreNext`: the last point's baseline and per-detector tail probabilities. */
   expected = NaN;
@@ -167,13 +176,20 @@ export class AnomalyEnsemble {
     const residualCalibrator = this.calibrators[this.active.indexOf('residual')];
     const normalEdge = scoreToPValue(DEFAULT_SEVERITY_BANDS.normal, this.options.decades);
     this.bandZ = scoreForPValue(residualCalibrator, normalEdge, 0, BAND_SEARCH_LIMIT);
+    this.age = n;
+    this.warmUp = Math.max(seasonCheckPoints(seasonal, stepSeconds), ...this.baseline.periods);
     this.fitted = true;
     return this;
   }
 
+  /** Whether the next point is still in the warm-up (scored NaN, though the model learns from it). */
+  get isLearning(): boolean {
+    return this.age < this.warmUp;
+  }
+
   /**
    * Scores one new point with the warm model and learns from it; returns the 0–100 score
-   * (NaN for a missing value). `expected`, `lower`, `upper` and `lastEvidence` describe the point.
+   * (NaN for a missing value or while learning). `expected`, `lower`, `upper` and `lastEvidence` describe the point.
    */
   scoreNext(x: number): number {
     const z = this.baseline.step(x);
@@ -183,11 +199,18 @@ export class AnomalyEnsemble {
     this.lower = expected - halfBand;
     this.upper = expected + halfBand;
     const p = this.pScratch;
+    const learning = this.age < this.warmUp;
+    this.age++;
     if (Number.isNaN(z)) {
       p.fill(NaN);
       return NaN;
     }
+    // The streaming detectors learn from warm-up points too; only their verdict is withheld.
     this.rawScores(x, z, this.baseline.scale);
+    if (learning) {
+      p.fill(NaN);
+      return NaN;
+    }
     const raw = this.rawScratch;
     for (let k = 0; k < raw.length; k++) {
       p[k] = this.calibrators[k].pValue(raw[k]);

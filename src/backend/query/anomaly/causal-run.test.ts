@@ -89,13 +89,14 @@ describe('continueRun', () => {
 });
 
 describe('learning and awkward series', () => {
-  it('leaves a young series unscored until it has the minimum history, then refits as history doubles', () => {
+  it('leaves a young series unscored through its first day (its plausible season), then refits as history doubles', () => {
     const values = seasonal(3, 3);
     values.fill(NaN, 0, 2 * DAY + 4);
     const { points, state } = runCold(values, START, 2 * DAY, schedule, {});
     const scores = Array.from(points.score);
-    expect(scores.slice(0, 4 + 5).every(Number.isNaN)).toBe(true);
-    expect(scores.slice(4 + 5).every(Number.isFinite)).toBe(true);
+    // 4 missing points, then the first full day of the new series (half-hourly: a daily cycle is plausible).
+    expect(scores.slice(0, 4 + DAY).every(Number.isNaN)).toBe(true);
+    expect(scores.slice(4 + DAY).every(Number.isFinite)).toBe(true);
     expect(state!.historyPoints).toBeLessThan(schedule.trainingPoints);
     expect(state!.nextFitMs - state!.lastMs).toBeLessThanOrEqual(state!.historyPoints * STEP);
   });
