@@ -3,6 +3,7 @@
  * name matching the leading words of the command line and hands the remaining words to `run`.
  * To add a command: write a module exporting a `CliCommand` and add one line here.
  */
+import { evaluateActiveCommand } from './evaluate/active-command';
 import { evaluateM4Command } from './evaluate/m4-command';
 import { evaluateNabCommand } from './evaluate/nab-command';
 import { evaluateSmdCommand } from './evaluate/smd-command';
@@ -21,4 +22,5 @@ export const COMMANDS: CliCommand[] = [
   evaluateSmdCommand,
   evaluateM4Command,
   evaluateThresholdCommand,
+  evaluateActiveCommand,
 ];
