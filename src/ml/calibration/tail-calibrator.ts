@@ -25,13 +25,23 @@ export interface TailCalibratorOptions {
 /** Smallest probability returned: keeps −log10(p) finite. */
 export const MIN_P_VALUE = 1e-16;
 
-/** Every BLOCK-th sorted score is kept in a small index, so a lookup touches two cache-resident blocks. */
-const BLOCK = 16;
+/**
+ * Knots of the bounded summary of the body: evenly spaced in rank for the bulk, plus geometrically spaced towards
+ * the top, where relative resolution in p matters (a score is −log10 p). Histories with at most this many scores
+ * keep them all, exactly.
+ */
+const RANK_KNOTS = 64;
+const TOP_KNOTS = 48;
+const MAX_EXACT = RANK_KNOTS + TOP_KNOTS;
 
 export class TailCalibrator {
-  private sorted = new Float64Array(0);
-  /** index[b] = sorted[b · BLOCK]: searched first, then one block of `sorted`. */
-  private index = new Float64Array(0);
+  /** Ascending knot values of the history's scores. */
+  private knots = new Float64Array(0);
+  /** atLeast[j] = history scores ≥ knots[j]; above[j] = history scores > knots[j] (they differ on ties). */
+  private atLeast = new Float64Array(0);
+  private above = new Float64Array(0);
+  /** Finite history scores summarised. */
+  private count = 0;
   private threshold = Infinity;
   private tail: GpdTail | undefined;
   private tailMass = 0;
@@ -49,10 +59,18 @@ export class TailCalibrator {
 
   /** Number of finite history scores the calibration rests on. */
   get size(): number {
-    return this.sorted.length;
+    return this.count;
   }
 
-  /** Learns the null distribution from the history's scores (non-finite ones are ignored). */
+  /** Values kept of the history (bounded, whatever its length). */
+  get knotCount(): number {
+    return this.knots.length;
+  }
+
+  /**
+   * Learns the null distribution from the history's scores (non-finite ones are ignored). Only a bounded summary
+   * is kept — about a hundred knots and the tail fit — so a model costs the same after a day as after a month.
+   */
   fit(scores: ArrayLike<number>): this {
     let count = 0;
     for (let i = 0; i < scores.length; i++) {
@@ -68,11 +86,8 @@ export class TailCalibrator {
       }
     }
     sorted.sort();
-    this.sorted = sorted;
-    this.index = new Float64Array(Math.ceil(sorted.length / BLOCK));
-    for (let b = 0; b < this.index.length; b++) {
-      this.index[b] = sorted[b * BLOCK];
-    }
+    this.count = count;
+    this.summarise(sorted);
     this.tail = undefined;
     this.threshold = Infinity;
     const n = sorted.length;
@@ -94,27 +109,87 @@ export class TailCalibrator {
     return this;
   }
 
-  /** Number of history scores ≥ x: binary search in the block index, then within one block. */
+  /**
+   * A calibrator is immutable once fitted (scoring only reads it), so copies of a model may share it; this
+   * returns a distinct one for callers that want ownership anyway.
+   */
+  clone(): TailCalibrator {
+    const copy = new TailCalibrator({
+      tailFraction: this.tailFraction,
+      minTailPoints: this.minTailPoints,
+      minHistory: this.minHistory,
+      reference: this.reference,
+    });
+    copy.knots = this.knots;
+    copy.atLeast = this.atLeast;
+    copy.above = this.above;
+    copy.count = this.count;
+    copy.threshold = this.threshold;
+    copy.tail = this.tail && { ...this.tail };
+    copy.tailMass = this.tailMass;
+    return copy;
+  }
+
+  /** Picks the knots of an ascending history and the exact counts at each. */
+  private summarise(sorted: Float64Array): void {
+    const n = sorted.length;
+    const ranks = new Set<number>();
+    if (n <= MAX_EXACT) {
+      for (let r = 0; r < n; r++) {
+        ranks.add(r);
+      }
+    } else {
+      for (let k = 0; k < RANK_KNOTS; k++) {
+        ranks.add(Math.round((k * (n - 1)) / (RANK_KNOTS - 1)));
+      }
+      // c points at or above the knot, c from 1 to n geometrically: the top is resolved point by point.
+      for (let k = 0; k < TOP_KNOTS; k++) {
+        ranks.add(n - Math.round(Math.pow(n, k / (TOP_KNOTS - 1))));
+      }
+    }
+    const chosen = Float64Array.from(ranks).sort();
+    const knots: number[] = [];
+    for (const r of chosen) {
+      const v = sorted[r];
+      if (knots.length === 0 || knots[knots.length - 1] !== v) {
+        knots.push(v);
+      }
+    }
+    this.knots = Float64Array.from(knots);
+    this.atLeast = new Float64Array(knots.length);
+    this.above = new Float64Array(knots.length);
+    for (let k = 0; k < knots.length; k++) {
+      this.atLeast[k] = n - lowerBound(sorted, knots[k]);
+      this.above[k] = n - upperBound(sorted, knots[k]);
+    }
+  }
+
+  /**
+   * Number of history scores ≥ x: exact at the knots and beyond the extremes, linear in between (the counts
+   * between two neighbouring knots lie between what the knots bound them to).
+   */
   private countAtLeast(x: number): number {
-    const index = this.index;
+    const knots = this.knots;
+    // First knot ≥ x.
     let lo = 0;
-    let hi = index.length;
-    // First block whose first value is ≥ x; the answer lies in the block before it.
+    let hi = knots.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (index[mid] < x) {
+      if (knots[mid] < x) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    const sorted = this.sorted;
-    let i = lo === 0 ? 0 : (lo - 1) * BLOCK;
-    const end = Math.min(sorted.length, lo * BLOCK);
-    while (i < end && sorted[i] < x) {
-      i++;
+    if (lo === knots.length) {
+      return 0;
     }
-    return sorted.length - i;
+    if (lo === 0 || knots[lo] === x) {
+      return this.atLeast[lo];
+    }
+    const left = knots[lo - 1];
+    const fraction = (x - left) / (knots[lo] - left);
+    return this.above[lo - 1] + fraction * (this.atLeast[lo] - this.above[lo - 1]);
   }
 
   /** P(S ≥ score) under the history's distribution, in [MIN_P_VALUE, 1]; NaN in, NaN out. */
@@ -122,7 +197,7 @@ export class TailCalibrator {
     if (Number.isNaN(score)) {
       return NaN;
     }
-    const n = this.sorted.length;
+    const n = this.count;
     let p: number;
     if (n < this.minHistory) {
       p = this.reference ? this.reference(score) : 1;
@@ -130,7 +205,7 @@ export class TailCalibrator {
       p = this.tailMass * gpdSurvival(this.tail, score - this.threshold);
     } else {
       p = (this.countAtLeast(score) + 1) / (n + 1);
-      if (score > this.sorted[n - 1] && this.reference) {
+      if (score > this.knots[this.knots.length - 1] && this.reference) {
         // Beyond everything seen and no tail to extrapolate with (a degenerate history, e.g. a constant
         // series): the reference law is the only way to say how far beyond.
         p = Math.min(p, this.reference(score));
@@ -138,6 +213,36 @@ export class TailCalibrator {
     }
     return p < MIN_P_VALUE ? MIN_P_VALUE : p > 1 ? 1 : p;
   }
+}
+
+/** First index whose value is ≥ x in an ascending array. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** First index whose value is > x in an ascending array. */
+function upperBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }
 
 /**

@@ -66,4 +66,13 @@ describe('IsolationForest batch scoring', () => {
       }
     }
   });
+
+  it('keeps only the nodes its depth-limited trees use', () => {
+    const rng = mulberry32(4);
+    const data = Float64Array.from({ length: 2000 * 2 }, () => gaussian(rng));
+    const forest = new IsolationForest({ trees: 25, maxSamples: 64, seed: 1 }).fit(data, 2000, 2);
+    expect(forest.nodes).toBeGreaterThan(25 * 7); // each tree splits at least down to depth 3
+    expect(forest.nodes).toBeLessThan(25 * 127); // a depth-6 limit leaves many of the 2ψ − 1 reserved slots unused
+    expect(forest.bytes).toBe(8 * forest.nodes + 4 * 25);
+  });
 });

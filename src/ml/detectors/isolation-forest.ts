@@ -60,6 +60,16 @@ export class IsolationForest {
     return this.roots.length > 0;
   }
 
+  /** Nodes of all trees together (8 bytes each). */
+  get nodes(): number {
+    return this.nodeCount;
+  }
+
+  /** Memory held by the fitted trees. */
+  get bytes(): number {
+    return this.codes.buffer.byteLength + this.roots.byteLength;
+  }
+
   /** Fits on a row-major matrix (rows × cols). Rows with a non-finite value are skipped. */
   fit(matrix: Float64Array, rows: number, cols: number): this {
     if (cols >= FEATURE_MASK) {
@@ -96,6 +106,10 @@ export class IsolationForest {
       this.roots[t] = root;
       this.grow(root, matrix, sample, 0, psi, 0, maxDepth, rng);
     }
+    // Depth-limited trees rarely use all 2ψ − 1 reserved nodes: keep only those used (models are cached).
+    const used = buffer.slice(0, 8 * this.nodeCount);
+    this.codes = new Int32Array(used);
+    this.values = new Float32Array(used);
     return this;
   }
 

@@ -98,6 +98,25 @@ export class SeasonalBaseline {
     return this.fitted;
   }
 
+  /** An independent copy that continues exactly where this baseline stands (options are shared: immutable). */
+  clone(): SeasonalBaseline {
+    const copy = new SeasonalBaseline(this.options);
+    copy.periods = [...this.periods];
+    copy.expected = this.expected;
+    copy.scale = this.scale;
+    copy.profiles = this.profiles.map((profile) => profile.slice());
+    copy.phases = this.phases.slice();
+    copy.level = this.level;
+    copy.absDev = this.absDev;
+    copy.magnitude = this.magnitude;
+    copy.noiseFloor = this.noiseFloor;
+    copy.shiftRun = this.shiftRun;
+    copy.shiftSign = this.shiftSign;
+    copy.shiftBuffer = this.shiftBuffer.slice();
+    copy.fitted = this.fitted;
+    return copy;
+  }
+
   /** Learns periods, profiles, level and scale from the history and returns its causal residuals. */
   fit(history: Float64Array): BaselineFit {
     const n = history.length;

@@ -166,6 +166,29 @@ describe('learning state and options', () => {
   });
 });
 
+describe('clone', () => {
+  it('continues exactly like the original and leaves it untouched', () => {
+    const { values } = series(16, 20);
+    const original = new AnomalyEnsemble().fit(values.subarray(0, 14 * DAY), STEP);
+    const copy = original.clone();
+    const next = Float64Array.from(values.subarray(14 * DAY));
+    next[7] += 12;
+    const fromCopy = copy.score(next);
+    // Had the copy shared any streaming state, the original would now stand a day later and score differently.
+    const fromOriginal = original.score(next);
+    expect(Array.from(fromCopy.score)).toEqual(Array.from(fromOriginal.score));
+    expect(Array.from(fromCopy.expected)).toEqual(Array.from(fromOriginal.expected));
+    expect(Array.from(fromCopy.evidence.isolationForest!)).toEqual(Array.from(fromOriginal.evidence.isolationForest!));
+    expect(copy.detectors).toEqual(original.detectors);
+  });
+
+  it('keeps the given detector choice', () => {
+    const { values } = series(3, 21);
+    const original = new AnomalyEnsemble({ detectors: { isolationForest: false } }).fit(values, STEP);
+    expect(original.clone().detectors).toEqual(original.detectors);
+  });
+});
+
 describe('edge cases', () => {
   it('scores a constant series 0, then a change high', () => {
     const n = 300;

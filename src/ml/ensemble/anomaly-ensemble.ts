@@ -21,7 +21,7 @@ import { normalTwoSided, normalUpper } from '../calibration/reference-tails';
 import { IsolationForest } from '../detectors/isolation-forest';
 import { RobustCovariance } from '../detectors/robust-covariance';
 import { SeasonalBaseline } from '../detectors/seasonal-baseline';
-import { UnivariateFeatures } from '../features/univariate-features';
+import { UNIVARIATE_FEATURE_COUNT, UnivariateFeatures } from '../features/univariate-features';
 import { calendarPeriods, medianInPlace } from '../stats';
 import { DEFAULT_SEVERITY_BANDS } from '../../contract/score';
 import { cauchyCombine, pValueToScore, scoreToPValue } from './combine';
@@ -72,18 +72,20 @@ const BAND_SEARCH_LIMIT = 1e3;
 
 export class AnomalyEnsemble {
   readonly options: ResolvedOptions;
+  /** The options as given, so a clone derives the same detectors and weights. */
+  private readonly given: AnomalyEnsembleOptions;
   private baseline: SeasonalBaseline;
   private readonly active: DetectorName[];
   private readonly weights: Float64Array;
   private calibrators: TailCalibrator[] = [];
   private features = new UnivariateFeatures();
-  private readonly row = new Float64Array(new UnivariateFeatures().cols);
+  private readonly row = new Float64Array(UNIVARIATE_FEATURE_COUNT);
   private forest: IsolationForest | undefined;
   private covariance: RobustCovariance | undefined;
   /** Detector index of each kind in `active` (−1 when off), so the hot loop needs no lookups. */
   private readonly slot: Record<DetectorName, number>;
-  private pScratch: Float64Array;
-  private rawScratch: Float64Array;
+  private readonly pScratch: Float64Array;
+  private readonly rawScratch: Float64Array;
   private shiftEwma = 0;
   private volatilityEwma = 0;
   /** Band half-width in σ: where the residual alone reaches the top of the normal band (30). */
@@ -98,9 +100,9 @@ export class AnomalyEnsemble {
   expected = NaN;
   lower = NaN;
   upper = NaN;
-  readonly lastEvidence: Float64Array;
 
   constructor(options: AnomalyEnsembleOptions = {}) {
+    this.given = options;
     this.options = resolveOptions(options);
     this.baseline = new SeasonalBaseline(this.options.seasonal);
     this.active = DETECTOR_NAMES.filter((name) => this.options.enabled[name] && isImplemented(name));
@@ -111,7 +113,36 @@ export class AnomalyEnsemble {
       DetectorName,
       number
     >;
-    this.lastEvidence = this.pScratch;
+  }
+
+  /** Per-detector tail probabilities of the last point scored (NaN where a detector had nothing to say). */
+  get lastEvidence(): Float64Array {
+    return this.pScratch;
+  }
+
+  /**
+   * An independent copy of the warm model, e.g. to score provisional points without moving the cached model on.
+   * Only the streaming state is copied (baseline, features, EWMAs: a few KB); what a fit produces and scoring
+   * only reads — calibrators, forest, covariance — is shared, as it is immutable until the next fit replaces it.
+   */
+  clone(): AnomalyEnsemble {
+    const copy = new AnomalyEnsemble(this.given);
+    copy.baseline = this.baseline.clone();
+    copy.calibrators = this.calibrators;
+    copy.features = this.features.clone();
+    copy.forest = this.forest;
+    copy.covariance = this.covariance;
+    copy.pScratch.set(this.pScratch);
+    copy.shiftEwma = this.shiftEwma;
+    copy.volatilityEwma = this.volatilityEwma;
+    copy.bandZ = this.bandZ;
+    copy.fitted = this.fitted;
+    copy.age = this.age;
+    copy.warmUp = this.warmUp;
+    copy.expected = this.expected;
+    copy.lower = this.lower;
+    copy.upper = this.upper;
+    return copy;
   }
 
   get detectors(): readonly DetectorName[] {

@@ -34,6 +34,24 @@ export class RollingWindow {
     return this.count;
   }
 
+  /** An independent copy that continues exactly where this window stands. */
+  clone(): RollingWindow {
+    const copy = new RollingWindow(this.size);
+    copy.values.set(this.values);
+    copy.minDeque.set(this.minDeque);
+    copy.maxDeque.set(this.maxDeque);
+    copy.minHead = this.minHead;
+    copy.minTail = this.minTail;
+    copy.maxHead = this.maxHead;
+    copy.maxTail = this.maxTail;
+    copy.count = this.count;
+    copy.seq = this.seq;
+    copy.sum = this.sum;
+    copy.sumSq = this.sumSq;
+    copy.shift = this.shift;
+    return copy;
+  }
+
   push(x: number): void {
     if (Number.isNaN(this.shift)) {
       this.shift = x;

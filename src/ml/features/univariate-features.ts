@@ -30,7 +30,7 @@ export const CONTEXT_CLIP = 4;
 
 export class UnivariateFeatures {
   readonly cols = UNIVARIATE_FEATURE_COUNT;
-  private readonly window: RollingWindow;
+  private window: RollingWindow;
   private previousValue = NaN;
   private previousResidual = 0;
   private previousResidual2 = 0;
@@ -38,6 +38,16 @@ export class UnivariateFeatures {
   /** @param window points in the rolling statistics; default 10 */
   constructor(window = 10) {
     this.window = new RollingWindow(window);
+  }
+
+  /** An independent copy that continues exactly where these features stand. */
+  clone(): UnivariateFeatures {
+    const copy = new UnivariateFeatures(this.window.size);
+    copy.window = this.window.clone();
+    copy.previousValue = this.previousValue;
+    copy.previousResidual = this.previousResidual;
+    copy.previousResidual2 = this.previousResidual2;
+    return copy;
   }
 
   /**

@@ -11,9 +11,10 @@ import { LruCache, type LruCacheLimits } from './lru-cache';
 import type { ScoredPoints } from './scored-points';
 
 /**
- * Budget of the process-wide cache. With the current ensemble a model takes about 0.25 MB after a day of
- * one-minute history and 0.55 MB after a week (mostly the calibrators' sorted history scores, then the isolation
- * forest), so this keeps a few 100-series dashboards warm without letting the plugin's memory run away.
+ * Budget of the process-wide cache. A model's size no longer grows with its history (bounded calibrator summaries,
+ * trimmed forest): about 26 KB after a day of one-minute history and 37 KB after a week with a daily season (a
+ * weekly season adds its 80 KB profile), so this keeps thousands of series warm without letting the plugin's
+ * memory run away.
  */
 export const DEFAULT_MODEL_CACHE_LIMITS: LruCacheLimits = { maxBytes: 128 * 1024 * 1024, maxEntries: 20_000 };
 

@@ -9,7 +9,6 @@
 import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
 
 import { canContinue, continueRun, type ModelState, runCold } from './causal-run';
-import { deepClone } from './deep-clone';
 import { type Grid, gridEnd } from '../history/grid';
 import { type SeriesModel, seriesModel } from './model-cache';
 import { anchorOf, type FitSchedule } from './schedule';
@@ -99,5 +98,5 @@ function pointsUpTo(panel: Grid, timeMs: number): number {
 }
 
 function copyOf(state: ModelState): ModelState {
-  return { ...state, ensemble: deepClone(state.ensemble) };
+  return { ...state, ensemble: state.ensemble.clone() };
 }
