@@ -22,6 +22,7 @@ step "unit tests" bash scripts/unit-tests.sh
 required_step "build" npm run build
 step "integration tests" npm run test:integration
 step "conformance" npm run test:conformance
+step "browser tests" bash scripts/e2e.sh
 step "compose config" bash scripts/check-compose.sh
 
 summary
