@@ -11,14 +11,23 @@ export interface FeatureScaling {
   inverseScale: Float64Array;
 }
 
-/** Mean and standard deviation of every column over `rows` items, ignoring non-finite cells. */
-export function columnScaling(features: Float64Array, rows: number, cols: number): FeatureScaling {
+/**
+ * Mean and standard deviation of every column, ignoring non-finite cells; over every row, or over an evenly strided
+ * sample of about `sampleRows` rows when there are more.
+ */
+export function columnScaling(
+  features: Float64Array,
+  rows: number,
+  cols: number,
+  sampleRows: number = rows
+): FeatureScaling {
+  const step = Math.max(1, Math.floor(rows / Math.max(1, sampleRows)));
   const center = new Float64Array(cols);
   const inverseScale = new Float64Array(cols);
   const count = new Float64Array(cols);
   const sumSq = new Float64Array(cols);
   // Two passes (mean, then squared deviations): exact enough for features of any magnitude, still O(rows × cols).
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rows; r += step) {
     const base = r * cols;
     for (let c = 0; c < cols; c++) {
       const v = features[base + c];
@@ -31,7 +40,7 @@ export function columnScaling(features: Float64Array, rows: number, cols: number
   for (let c = 0; c < cols; c++) {
     center[c] = count[c] > 0 ? center[c] / count[c] : 0;
   }
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rows; r += step) {
     const base = r * cols;
     for (let c = 0; c < cols; c++) {
       const v = features[base + c];

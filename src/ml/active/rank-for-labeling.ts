@@ -12,6 +12,7 @@
 import { mulberry32 } from '../stats/random';
 import { selectKth } from '../stats/select';
 import { columnScaling, diverseGreedyOrder, standardisedRows } from './diversity';
+import { sortByKeyDescending } from './radix-sort';
 import { type UncertaintyMeasure, uncertaintyScores } from './uncertainty';
 
 export interface RankForLabelingOptions {
@@ -28,6 +29,12 @@ export interface RankForLabelingOptions {
   /** Seed for tie-breaking. Default 0. */
   seed?: number;
 }
+
+/**
+ * Rows used to estimate the column scales for distances: a fixed stride sample is as good a scale estimate as the
+ * whole pool and keeps a 100,000-item queue from paying a full pass over every feature.
+ */
+const SCALING_SAMPLE_ROWS = 8192;
 
 export const DEFAULT_RANK_OPTIONS = {
   batchSize: 10,
@@ -63,13 +70,14 @@ export function rankForLabeling(
     return new Int32Array(0);
   }
   const uncertainty = uncertaintyScores(probabilities, rows, classes, options.measure ?? DEFAULT_RANK_OPTIONS.measure);
-  const tieRank = seededRanks(rows, options.seed ?? DEFAULT_RANK_OPTIONS.seed);
+  // Items in a seeded random order: every later step keeps ties in this order.
+  const shuffledIds = seededShuffle(rows, options.seed ?? DEFAULT_RANK_OPTIONS.seed);
   const candidateCount = Math.min(rows, Math.round(candidateFactor * batchSize));
-  const candidates = topByUncertainty(uncertainty, tieRank, candidateCount);
+  const candidates = topByUncertainty(uncertainty, shuffledIds, candidateCount);
 
   let head: Int32Array;
   if (diversityWeight > 0 && candidates.length > 1) {
-    const scaling = columnScaling(features, rows, cols);
+    const scaling = columnScaling(features, rows, cols, SCALING_SAMPLE_ROWS);
     const labeled = options.labeledFeatures;
     const labeledRows = labeled && cols > 0 ? Math.floor(labeled.length / cols) : 0;
     const positions = diverseGreedyOrder({
@@ -81,7 +89,7 @@ export function rankForLabeling(
     });
     head = gatherInt(candidates, positions);
   } else {
-    head = sortByUncertainty(candidates, uncertainty, tieRank);
+    head = sortByKeyDescending(candidates, uncertainty);
   }
 
   const order = new Int32Array(rows);
@@ -91,20 +99,21 @@ export function rankForLabeling(
     inHead[head[i]] = 1;
   }
   const tail = new Int32Array(rows - head.length);
-  for (let i = 0, t = 0; i < rows; i++) {
-    if (!inHead[i]) {
-      tail[t++] = i;
+  for (let r = 0, t = 0; r < rows; r++) {
+    if (!inHead[shuffledIds[r]]) {
+      tail[t++] = shuffledIds[r];
     }
   }
-  order.set(sortByUncertainty(tail, uncertainty, tieRank), head.length);
+  order.set(sortByKeyDescending(tail, uncertainty), head.length);
   return order;
 }
 
 /**
  * The `k` most uncertain items, O(n): a selection finds the k-th largest value, then a scan in seeded order takes
  * everything above it and fills up with ties, so which of several equal items gets in is decided by the seed.
+ * The result lists items in seeded order within equal uncertainty.
  */
-function topByUncertainty(uncertainty: Float64Array, tieRank: Int32Array, k: number): Int32Array {
+function topByUncertainty(uncertainty: Float64Array, shuffledIds: Int32Array, k: number): Int32Array {
   const n = uncertainty.length;
   const out = new Int32Array(k);
   if (k === 0) {
@@ -112,19 +121,15 @@ function topByUncertainty(uncertainty: Float64Array, tieRank: Int32Array, k: num
   }
   const scratch = Float64Array.from(uncertainty);
   const threshold = selectKth(scratch, n - k, 0, n - 1);
-  const byRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    byRank[tieRank[i]] = i;
-  }
   let filled = 0;
   for (let r = 0; r < n && filled < k; r++) {
-    const i = byRank[r];
+    const i = shuffledIds[r];
     if (uncertainty[i] > threshold) {
       out[filled++] = i;
     }
   }
   for (let r = 0; r < n && filled < k; r++) {
-    const i = byRank[r];
+    const i = shuffledIds[r];
     if (uncertainty[i] === threshold) {
       out[filled++] = i;
     }
@@ -132,15 +137,8 @@ function topByUncertainty(uncertainty: Float64Array, tieRank: Int32Array, k: num
   return out;
 }
 
-/** Sorts item ids by uncertainty (descending), ties by their seeded rank. */
-function sortByUncertainty(items: Int32Array, uncertainty: Float64Array, tieRank: Int32Array): Int32Array {
-  const sorted = Int32Array.from(items);
-  sorted.sort((a, b) => uncertainty[b] - uncertainty[a] || tieRank[a] - tieRank[b]);
-  return sorted;
-}
-
-/** A seeded random rank for every item (Fisher–Yates), used only to break ties. */
-function seededRanks(n: number, seed: number): Int32Array {
+/** 0…n−1 in a seeded random order (Fisher–Yates), used only to break ties. */
+function seededShuffle(n: number, seed: number): Int32Array {
   const rng = mulberry32(seed);
   const rank = sequence(n);
   for (let i = n - 1; i > 0; i--) {
