@@ -170,32 +170,38 @@ export class AnomalyEnsemble {
     );
     const { z, scale } = this.baseline.fit(history);
     const n = history.length;
-    const cols = this.row.length;
-    if (this.slot.isolationForest >= 0 || this.slot.robustCovariance >= 0) {
-      const matrix = new UnivariateFeatures().matrix(history, z, scale);
-      this.forest =
-        this.slot.isolationForest >= 0
-          ? new IsolationForest({ trees: FOREST_TREES, maxSamples: FOREST_SAMPLES, seed: this.options.seed }).fit(
-              matrix,
-              n,
-              cols
-            )
-          : undefined;
-      this.covariance =
-        this.slot.robustCovariance >= 0
-          ? new RobustCovariance({ seed: this.options.seed }).fit(matrix, n, cols)
-          : undefined;
-    }
-    // Replay the history through the streaming detectors: their scores on it are the calibration sample, and
-    // their state at the end is where streaming continues.
+    // The features' state after the history is where streaming continues; their rows are the pattern
+    // detectors' training data and, scored in one batch, their calibration sample.
     this.features = new UnivariateFeatures();
+    const raw = this.active.map(() => new Float64Array(n));
+    if (this.slot.isolationForest >= 0 || this.slot.robustCovariance >= 0) {
+      const cols = this.row.length;
+      const matrix = this.features.matrix(history, z, scale);
+      this.forest = undefined;
+      this.covariance = undefined;
+      if (this.slot.isolationForest >= 0) {
+        this.forest = new IsolationForest({
+          trees: FOREST_TREES,
+          maxSamples: FOREST_SAMPLES,
+          seed: this.options.seed,
+        }).fit(matrix, n, cols);
+        this.forest.score(matrix, n, raw[this.slot.isolationForest]);
+      }
+      if (this.slot.robustCovariance >= 0) {
+        this.covariance = new RobustCovariance({ seed: this.options.seed }).fit(matrix, n, cols);
+        this.covariance.score(matrix, n, raw[this.slot.robustCovariance]);
+      }
+    }
+    // Replay the history through the streaming detectors: their scores on it are the rest of the calibration
+    // sample, and their state at the end is where streaming continues.
     this.shiftEwma = 0;
     this.volatilityEwma = VOLATILITY_MEAN;
-    const raw = this.active.map(() => new Float64Array(n));
     for (let t = 0; t < n; t++) {
-      this.rawScores(history[t], z[t], scale[t]);
+      this.streamingScores(z[t], scale[t]);
       for (let k = 0; k < raw.length; k++) {
-        raw[k][t] = this.rawScratch[k];
+        if (k !== this.slot.isolationForest && k !== this.slot.robustCovariance) {
+          raw[k][t] = this.rawScratch[k];
+        }
       }
     }
     const reference = this.options.direction === 'both' ? normalTwoSided : normalUpper;
@@ -313,6 +319,25 @@ export class AnomalyEnsemble {
 
   /** Every active detector's raw score for a point (NaN residual → NaN scores); updates the streaming state. */
   private rawScores(x: number, z: number, sigma: number): void {
+    this.streamingScores(z, sigma);
+    if (Number.isNaN(z)) {
+      return;
+    }
+    const slot = this.slot;
+    const raw = this.rawScratch;
+    if (slot.isolationForest >= 0 || slot.robustCovariance >= 0) {
+      this.features.push(x, z, sigma, this.row);
+      if (slot.isolationForest >= 0) {
+        raw[slot.isolationForest] = this.forest ? this.forest.scoreRow(this.row) : NaN;
+      }
+      if (slot.robustCovariance >= 0) {
+        raw[slot.robustCovariance] = this.covariance ? this.covariance.scoreRow(this.row) : NaN;
+      }
+    }
+  }
+
+  /** The residual, magnitude, shift and volatility scores of a point (all NaN for a NaN residual). */
+  private streamingScores(z: number, sigma: number): void {
     const raw = this.rawScratch;
     if (Number.isNaN(z)) {
       raw.fill(NaN);
@@ -332,15 +357,6 @@ export class AnomalyEnsemble {
       const a = Math.abs(z);
       this.volatilityEwma += VOLATILITY_LAMBDA * ((a > SHIFT_CLIP ? SHIFT_CLIP : a) - this.volatilityEwma);
       raw[slot.volatility] = this.volatilityEwma;
-    }
-    if (slot.isolationForest >= 0 || slot.robustCovariance >= 0) {
-      this.features.push(x, z, sigma, this.row);
-      if (slot.isolationForest >= 0) {
-        raw[slot.isolationForest] = this.forest ? this.forest.scoreRow(this.row) : NaN;
-      }
-      if (slot.robustCovariance >= 0) {
-        raw[slot.robustCovariance] = this.covariance ? this.covariance.scoreRow(this.row) : NaN;
-      }
     }
   }
 
