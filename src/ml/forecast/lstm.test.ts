@@ -137,12 +137,14 @@ describe('LstmForecaster', () => {
     expect(() => small().forecast(3)).toThrow(/before fit/);
   });
 
-  it('shortens the lookback on a short history rather than refusing it', () => {
-    // 100 samples hold 16 windows of one 24-value segment and a 24-step head, not of two segments.
-    const forecast = small()
-      .fit(sine(100), { periods: [PERIOD] })
-      .forecast(HEAD);
+  it('shortens the lookback, then the head, on a short history rather than refusing it', () => {
+    // 120 samples cannot hold 16 windows of a week and a 96-step head: fewer segments, a shorter head, recursion.
+    const y = sine(120 + 96);
+    const model = small({ segments: 7, horizon: 96 }).fit(y.subarray(0, 120), { periods: [PERIOD] });
+    const forecast = model.forecast(96);
     expect(forecast.every(Number.isFinite)).toBe(true);
+    const later = y.subarray(120);
+    expect(meanAbsoluteError(later, forecast)).toBeLessThan(0.2 * meanForecastError(y.subarray(0, 120), later));
   });
 
   it('forecasts beyond its head by feeding its blocks back', () => {

@@ -4,7 +4,7 @@ import { fillGaps } from './gaps';
 import { initialWeights, LstmWeights, predictWindow } from './lstm-network';
 import { fromWorkingScale, toWorkingScale, WorkingScale } from './lstm-scaling';
 import { trainLstm, TrainingReport } from './lstm-training';
-import { buildWindows, departureScale, windowCount, windowLevel, WindowShape } from './lstm-windows';
+import { buildWindows, departureScale, windowLevel, WindowShape } from './lstm-windows';
 import type { TensorflowRuntime } from './tf-backend';
 import { FitOptions, Forecaster, primaryPeriod } from './types';
 
@@ -23,7 +23,10 @@ import { FitOptions, Forecaster, primaryPeriod } from './types';
 export interface LstmForecasterOptions {
   /** A loaded TensorFlow.js runtime (`loadTensorflow`). */
   runtime: TensorflowRuntime;
-  /** Steps the dense head emits at once (default 48); longer forecasts feed blocks back recursively. */
+  /**
+   * Steps the dense head emits at once (default 48; shorter on a short history); longer forecasts feed blocks back
+   * recursively.
+   */
   horizon?: number;
   /**
    * Wall-clock budget of `fit`, milliseconds (default 300). Gradient steps stop at the first one past it; the
@@ -184,22 +187,27 @@ export class LstmForecaster implements Forecaster {
   }
 
   /**
-   * Segments of one main season (a day of hourly data) up to `segments` of them (a week), shortened until the
-   * history holds MIN_LSTM_WINDOWS windows.
+   * Segments of one main season (a day of hourly data) up to `segments` of them (a week), and a head of `horizon`
+   * steps (at most twice the lookback: longer forecasts go recursive), both shortened until the history holds
+   * MIN_LSTM_WINDOWS windows. The lookback gives way first; the head may shrink down to one segment (or the whole
+   * horizon when it is shorter). A long horizon on a short history thus gets a shorter head fed back on itself, as
+   * when the automatic forecaster fits coarse bucket means of a long history.
    */
   private windowShape(n: number, period: number): WindowShape {
     const o = this.options;
     const segment = Math.floor(o.segment ?? (period >= 2 ? Math.min(48, Math.max(4, period)) : 8));
-    const head = Math.floor(o.horizon);
+    const wanted = Math.floor(o.horizon);
+    const shortestHead = Math.min(wanted, segment);
     for (let steps = Math.max(1, Math.floor(o.segments)); steps >= 1; steps--) {
-      const shape = { lookback: steps * segment, head, levelSpan: segment };
-      if (windowCount(n, shape) >= MIN_LSTM_WINDOWS) {
-        return shape;
+      const lookback = steps * segment;
+      const head = Math.min(wanted, 2 * lookback, n - lookback - MIN_LSTM_WINDOWS + 1);
+      if (head >= shortestHead) {
+        return { lookback, head, levelSpan: segment };
       }
     }
     throw new RangeError(
-      `LSTM needs at least ${segment + head + MIN_LSTM_WINDOWS - 1} observations ` +
-        `(one ${segment}-value segment, a ${head}-step head and ${MIN_LSTM_WINDOWS} windows); got ${n}`
+      `LSTM needs at least ${segment + shortestHead + MIN_LSTM_WINDOWS - 1} observations ` +
+        `(one ${segment}-value segment, a ${shortestHead}-step head and ${MIN_LSTM_WINDOWS} windows); got ${n}`
     );
   }
 
