@@ -43,12 +43,20 @@ export interface M4Forecasts {
   upper: Float64Array[];
 }
 
+/** A method scored next to the others on the same series (the optional LSTM, for instance). */
+export interface ExtraMethod {
+  method: string;
+  /** `horizon` point forecasts from `train`, with the interval bounds when the method has them. */
+  forecast(train: Float64Array, horizon: number): { mean: Float64Array; lower?: Float64Array; upper?: Float64Array };
+}
+
 /** Calendar periods of hourly data: a day and a week. */
 export const HOURLY_PERIOD_HINTS = [24, 168];
 
 export function evaluateM4Hourly(
   series: readonly M4Series[],
-  options: Partial<AutoForecasterOptions> = {}
+  options: Partial<AutoForecasterOptions> = {},
+  extras: readonly ExtraMethod[] = []
 ): { evaluation: M4Evaluation; forecasts: M4Forecasts } {
   const { horizon, period } = M4_HOURLY;
   const level = options.level ?? 0.95;
@@ -57,6 +65,7 @@ export function evaluateM4Hourly(
   const ours = new Accumulator('traceo (auto combination)');
   const naive2 = new Accumulator('Naive2');
   const snaive = new Accumulator('seasonal naive');
+  const others = extras.map((extra) => new Accumulator(extra.method));
 
   for (const s of series) {
     const scale = maseScale(s.train, period);
@@ -80,9 +89,17 @@ export function evaluateM4Hourly(
     started = performance.now();
     const sn = new SeasonalNaive().fit(s.train, { periods: [period] }).forecast(horizon);
     snaive.add(s, sn, scale, performance.now() - started);
+    extras.forEach((extra, e) => {
+      started = performance.now();
+      const f = extra.forecast(s.train, horizon);
+      others[e].add(s, f.mean, scale, performance.now() - started);
+      if (f.lower !== undefined && f.upper !== undefined) {
+        others[e].addInterval(s, f.lower, f.upper, scale);
+      }
+    });
   }
   const reference = naive2.scores(NaN, NaN);
-  const methods = [ours, naive2, snaive].map((a) => a.scores(reference.smape, reference.mase));
+  const methods = [ours, naive2, snaive, ...others].map((a) => a.scores(reference.smape, reference.mase));
   return {
     evaluation: { series: series.length, horizon, period, level, methods, modelUsage },
     forecasts,
