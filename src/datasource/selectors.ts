@@ -18,6 +18,11 @@ export const selectors = {
     tlsCACert: { id: 'traceo-config-tls-ca-cert', label: 'CA certificate' },
     timeoutSeconds: { id: 'traceo-config-timeout', label: 'Timeout (seconds)' },
     maxSeries: { id: 'traceo-config-max-series', label: 'Max series per query' },
+    storage: { id: 'traceo-config-storage', label: 'Incident store' },
+    sqlitePath: { id: 'traceo-config-sqlite-path', label: 'SQLite file' },
+    postgresDsn: { id: 'traceo-config-postgres-dsn', label: 'PostgreSQL DSN' },
+    postgresPassword: { id: 'traceo-config-postgres-password', label: 'PostgreSQL password' },
+    webhookToken: { id: 'traceo-config-webhook-token', label: 'Webhook token' },
   },
   queryEditor: {
     container: 'data-testid traceo-query-editor',

@@ -181,4 +181,30 @@ describe('ConfigEditor', () => {
     await user.click(labelled(s.tlsSkipVerify.label));
     expect(editor.latest().jsonData.tlsSkipVerify).toBe(true);
   });
+  it('keeps the incident store on SQLite by default and drops an emptied path so the default location applies', async () => {
+    const editor = renderEditor(settings());
+    expect(queryLabelled(s.postgresDsn.label)).not.toBeInTheDocument();
+
+    await user.type(labelled(s.sqlitePath.label), '/data/incidents.sqlite');
+    expect(editor.latest().jsonData.sqlitePath).toBe('/data/incidents.sqlite');
+    await user.clear(labelled(s.sqlitePath.label));
+    expect('sqlitePath' in editor.latest().jsonData).toBe(false);
+  });
+
+  it('puts the PostgreSQL password and the webhook token in secureJsonData only', async () => {
+    const editor = renderEditor(settings());
+
+    await user.click(screen.getByLabelText('PostgreSQL'));
+    expect(editor.latest().jsonData.storage).toBe('postgres');
+    expect(queryLabelled(s.sqlitePath.label)).not.toBeInTheDocument();
+    await user.type(labelled(s.postgresDsn.label), 'postgres://traceo@db:5432/traceo');
+    await user.type(labelled(s.postgresPassword.label), 'pg-s3cret');
+    await user.type(labelled(s.webhookToken.label), 'hook-s3cret');
+
+    const saved = editor.latest();
+    expect(saved.jsonData.postgresDsn).toBe('postgres://traceo@db:5432/traceo');
+    expect(saved.secureJsonData?.postgresPassword).toBe('pg-s3cret');
+    expect(saved.secureJsonData?.webhookToken).toBe('hook-s3cret');
+    expect(JSON.stringify(saved.jsonData)).not.toMatch(/s3cret/);
+  });
 });

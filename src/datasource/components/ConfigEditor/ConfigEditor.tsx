@@ -7,6 +7,7 @@ import { TraceoConfigEditorProps } from './configUpdates';
 import { ConnectionSection } from './ConnectionSection';
 import { HeadersSection } from './HeadersSection';
 import { LimitsSection } from './LimitsSection';
+import { StorageSection } from './StorageSection';
 import { TlsSection } from './TlsSection';
 
 /** Settings of a Traceo ML data source. Keys are the ones in src/contract/settings.ts, documented in the README. */
@@ -23,6 +24,8 @@ export function ConfigEditor({ options, onOptionsChange }: TraceoConfigEditorPro
       <TlsSection {...section} />
       <Divider />
       <LimitsSection {...section} />
+      <Divider />
+      <StorageSection {...section} />
     </Stack>
   );
 }
