@@ -82,8 +82,15 @@ export const DEFAULT_ANOMALY_OPTIONS = {
 /** The learning period (DESIGN.md §3.2): no model learns from more history than this. */
 export const MAX_TRAINING_WINDOW = '30d';
 
-/** Model families of the forecasting core; `auto` backtests all of them and combines the best. */
-export const FORECAST_MODELS = ['seasonalNaive', 'theta', 'holtWinters', 'additive'] as const;
+/** Model families of the statistical forecasting core; `auto` backtests all of them and combines the best. */
+export const AUTO_FORECAST_MODELS = ['seasonalNaive', 'theta', 'holtWinters', 'additive'] as const;
+/**
+ * Families a query must name to get: never part of `auto`. The LSTM trains per series per query (about 300 ms
+ * each where the core's models take milliseconds), so it is capped per query and only runs when asked for.
+ */
+export const OPT_IN_FORECAST_MODELS = ['lstm'] as const;
+/** Every family a query's `forecast.models` list may name. */
+export const FORECAST_MODELS = [...AUTO_FORECAST_MODELS, ...OPT_IN_FORECAST_MODELS] as const;
 export type ForecastModel = (typeof FORECAST_MODELS)[number];
 
 /** Central coverage of the forecast band: 0.95 means 95% of future values are expected inside it. */
@@ -107,7 +114,7 @@ export interface ForecastQueryOptions {
   horizon?: string;
   /** History the models learn from, ending at the range's end; at most MAX_TRAINING_WINDOW. */
   trainingWindow?: string;
-  /** Model families to backtest and combine, or `auto` for all. */
+  /** Model families to backtest and combine, or `auto` for the core's (AUTO_FORECAST_MODELS, no LSTM). */
   models?: 'auto' | ForecastModel[];
   intervalLevel?: ForecastIntervalLevel;
   /** Failure threshold in the metric's own unit; set it to get failure_probability and time_to_threshold_seconds. */

@@ -5,7 +5,7 @@ import { MAX_POINTS_PER_SERIES } from 'backend/prometheus/step';
 import { FIELD, FRAME_TYPE } from 'contract/frames';
 import type { ForecastQueryOptions, OutputMode } from 'contract/query';
 
-import { forecastQueryHandler } from './forecast';
+import { forecastQueryHandler, MAX_LSTM_SERIES } from './forecast';
 import { fakePrometheus, type FakeSeries } from './history/testing/fake-prometheus';
 import { buildQueryMux } from './index';
 
@@ -276,6 +276,56 @@ describe('forecast query handler, limits and errors', () => {
     const pending = run(series, query({ horizon: '6h', trainingWindow: '1d' }), { signal: controller.signal });
     controller.abort(new Error('cancelled by Grafana'));
     await expect(pending).rejects.toThrow('cancelled by Grafana');
+  });
+});
+
+describe('forecast query handler, the opt-in LSTM', () => {
+  it('forecasts with the LSTM alone when the query names it, with an ordered band beyond the range end', async () => {
+    const { frames } = await run([disk], query({ horizon: '6h', trainingWindow: '2d', models: ['lstm'] }));
+    expect(frames).toHaveLength(1);
+    const [frame] = frames;
+    expect(frame.meta?.executedQueryString).toContain('Models: lstm');
+    // The wasm binaries are found in the npm package here: no fallback notice.
+    expect(frame.meta?.notices ?? []).not.toContainEqual(
+      expect.objectContaining({ text: expect.stringContaining('cpu') })
+    );
+    const times = Array.from(field(frame, FIELD.time).values as ArrayLike<number>);
+    const forecast = numbers(field(frame, FIELD.forecast));
+    const lower = numbers(field(frame, FIELD.lower));
+    const upper = numbers(field(frame, FIELD.upper));
+    const future = times.map((t, i) => [t, i] as const).filter(([t]) => t > TO);
+    expect(future.length).toBeGreaterThan(0);
+    expect(times[times.length - 1]).toBeGreaterThanOrEqual(TO + 6 * HOUR);
+    for (const [, i] of future) {
+      expect(lower[i]!).toBeLessThanOrEqual(forecast[i]!);
+      expect(forecast[i]!).toBeLessThanOrEqual(upper[i]!);
+    }
+    // The series rises 30% a day: the LSTM's forecast 6 h out must follow it, not stay at the last value.
+    const last = future[future.length - 1][1];
+    expect(forecast[last]!).toBeGreaterThan(diskRatio(TO) + 0.02);
+  });
+
+  it('keeps auto to the core families', async () => {
+    const { frames } = await run([steady], query({ horizon: '6h', trainingWindow: '1d' }));
+    expect(frames[0].meta?.executedQueryString).toContain('Models: auto');
+  });
+
+  it(`refuses more than ${MAX_LSTM_SERIES} series with the LSTM with a 400 naming the limit`, async () => {
+    const many = Array.from({ length: MAX_LSTM_SERIES + 1 }, (_, i): FakeSeries => ({
+      labels: { i: String(i) },
+      valueAt: () => 1,
+    }));
+    const prometheus = fakePrometheus(many, 1000);
+    const mux = buildQueryMux(async () => prometheus.client);
+    const responses = await mux.queryData(
+      { ...request(), queries: [query({ models: ['theta', 'lstm'] })] },
+      { signal: new AbortController().signal }
+    );
+    expect(responses.get('A')).toMatchObject({
+      status: 400,
+      error: expect.stringContaining(`limited to ${MAX_LSTM_SERIES} series`),
+    });
+    expect(prometheus.calls).toHaveLength(1);
   });
 });
 

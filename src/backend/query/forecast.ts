@@ -10,24 +10,34 @@
  *      refused (400 naming the limit) before anything big is fetched;
  *   3. fetch the grid in chunks within Prometheus' point limit (shared with the anomaly type);
  *   4. forecast each series, giving the event loop a turn (and honouring cancellation) between series.
+ *
+ * The opt-in `lstm` family trains a network per series (LSTM_BUDGET_MS each), so a query naming it is limited to
+ * MAX_LSTM_SERIES series: at most a few seconds of training, well inside Grafana's 30 s query and alert timeouts.
  */
 import type { QueryHandler } from 'backend/grafana/data';
+import { BadRequestError } from 'backend/grafana/errors';
 import type { Notice } from 'backend/grafana/frame';
 import { log } from 'backend/grafana/logger';
 import { formatPromDuration } from 'backend/prometheus/duration';
 import { interpolateMacros } from 'backend/prometheus/macros';
-import { FORECAST_MODELS } from 'contract/query';
+import { AUTO_FORECAST_MODELS } from 'contract/query';
 
 import { yieldToEventLoop } from './history/event-loop';
 import { fetchGrid } from './history/fetch-grid';
 import { gridEnd, type GridSeries } from './history/grid';
 import type { PrometheusClientProvider } from './client-provider';
 import { forecastAlertFrames, forecastPanelFrames, type ForecastedSeries } from './forecast/frames';
-import { candidatePool, type CandidatePool } from './forecast/models';
+import { loadLstmRuntime, runtimeNotices } from './forecast/lstm-runtime';
+import { candidatePool, type CandidatePool, wantsLstm } from './forecast/models';
 import { type ForecastQueryModel, parseForecastQueryModel } from './forecast/options';
 import { type ForecastPlan, planForecast } from './forecast/plan';
 import { forecastSeries, type SeriesForecast } from './forecast/series-forecast';
 import { noticesOf } from './prometheus-range';
+
+/** Most series one query may forecast with the LSTM: each trains for LSTM_BUDGET_MS. */
+export const MAX_LSTM_SERIES = 20;
+/** The LSTM's training budget per series (the core's default): 20 series train in about 6 s. */
+export const LSTM_BUDGET_MS = 300;
 
 /** `now` is injectable so that tests can place "now" inside or before a range. */
 export function forecastQueryHandler(clientFor: PrometheusClientProvider, now: () => number = Date.now): QueryHandler {
@@ -39,10 +49,31 @@ export function forecastQueryHandler(clientFor: PrometheusClientProvider, now: (
     const { grid } = plan;
 
     // One point per series first: the client refuses more than maxSeries series with a 400 naming the limit.
-    await fetchGrid(client, expr, { startMs: gridEnd(grid), stepMs: grid.stepMs, length: 1 }, ctx.signal);
+    const counted = await fetchGrid(
+      client,
+      expr,
+      { startMs: gridEnd(grid), stepMs: grid.stepMs, length: 1 },
+      ctx.signal
+    );
+    const lstm = wantsLstm(model.forecast.models);
+    if (lstm && counted.series.size > MAX_LSTM_SERIES) {
+      throw new BadRequestError(
+        `The lstm model trains per series and is limited to ${MAX_LSTM_SERIES} series per query; ` +
+          `this expression returns ${counted.series.size}: aggregate or filter it, or drop lstm from forecast.models`
+      );
+    }
     const fetched = await fetchGrid(client, expr, grid, ctx.signal);
 
-    const candidates = candidatePool(model.forecast.models);
+    const runtime = lstm ? await loadLstmRuntime() : undefined;
+    const candidates = candidatePool(
+      model.forecast.models,
+      runtime && {
+        runtime,
+        // The head emits the whole horizon at once when the history allows it (it shortens itself otherwise).
+        horizon: Math.max(1, Math.ceil(model.forecast.horizonMs / plan.stepMs)),
+        budgetMs: LSTM_BUDGET_MS,
+      }
+    );
     const forecasted: ForecastedSeries[] = [];
     for (const series of fetched.series.values()) {
       await yieldToEventLoop(ctx.signal);
@@ -54,7 +85,7 @@ export function forecastQueryHandler(clientFor: PrometheusClientProvider, now: (
       legendFormat: model.legendFormat,
       stepMs: plan.stepMs,
       executedQueryString: executedQueryString(expr, plan, model),
-      notices: [...noticesOf(fetched), ...stepNotices(plan)],
+      notices: [...noticesOf(fetched), ...stepNotices(plan), ...(runtime ? runtimeNotices(runtime) : [])],
       threshold: model.forecast.threshold,
       direction: model.forecast.direction,
       horizonText: formatPromDuration(model.forecast.horizonMs),
@@ -120,6 +151,10 @@ function forecastOne(
   };
 }
 
+function isAuto(models: readonly string[]): boolean {
+  return models.length === AUTO_FORECAST_MODELS.length && AUTO_FORECAST_MODELS.every((m) => models.includes(m));
+}
+
 function stepNotices(plan: ForecastPlan): Notice[] {
   if (plan.stepMs === plan.panelStepMs) {
     return [];
@@ -141,7 +176,7 @@ function executedQueryString(expr: string, plan: ForecastPlan, model: ForecastQu
     `Step: ${formatPromDuration(plan.stepMs)}`,
     `Training: ${formatPromDuration(trainingWindowMs)} (at most ${plan.trainingPoints} points)`,
     `Horizon: ${formatPromDuration(horizonMs)}, ${Math.round(intervalLevel * 100)}% intervals`,
-    `Models: ${models.length === FORECAST_MODELS.length ? 'auto' : models.join(', ')}`,
+    `Models: ${isAuto(models) ? 'auto' : models.join(', ')}`,
   ];
   if (threshold !== undefined) {
     lines.push(`Threshold: ${direction} ${threshold}`);

@@ -1,6 +1,6 @@
 import { BadRequestError } from 'backend/grafana/errors';
 import type { DataQuery } from 'backend/grafana/data';
-import { FORECAST_MODELS } from 'contract/query';
+import { AUTO_FORECAST_MODELS } from 'contract/query';
 
 import { parseForecastQueryModel } from './options';
 
@@ -34,7 +34,7 @@ describe('parseForecastQueryModel', () => {
       expect(parseForecastQueryModel(query(forecast)).forecast).toEqual({
         horizonMs: DAY,
         trainingWindowMs: 7 * DAY,
-        models: FORECAST_MODELS,
+        models: AUTO_FORECAST_MODELS,
         intervalLevel: 0.95,
         threshold: undefined,
         direction: 'above',
@@ -70,6 +70,14 @@ describe('parseForecastQueryModel', () => {
     });
   });
 
+  it('accepts the opt-in lstm family alone or next to core families', () => {
+    expect(parseForecastQueryModel(query({ models: ['lstm'] })).forecast.models).toEqual(['lstm']);
+    expect(parseForecastQueryModel(query({ models: ['lstm', 'additive'] })).forecast.models).toEqual([
+      'lstm',
+      'additive',
+    ]);
+  });
+
   it.each([
     [{ horizon: 'soon' }, 'forecast.horizon "soon" is not a Prometheus duration'],
     [{ horizon: 24 }, 'forecast.horizon must be a Prometheus duration'],
@@ -78,7 +86,7 @@ describe('parseForecastQueryModel', () => {
     [{ models: [] }, 'forecast.models must name at least one model'],
     [
       { models: ['prophet'] },
-      'forecast.models must be "auto" or a list of seasonalNaive, theta, holtWinters, additive',
+      'forecast.models must be "auto" or a list of seasonalNaive, theta, holtWinters, additive, lstm',
     ],
     [{ intervalLevel: 0.5 }, 'forecast.intervalLevel must be one of 0.8, 0.9, 0.95, 0.99'],
     [{ threshold: '90%' }, 'forecast.threshold must be a number'],

@@ -8,6 +8,7 @@ import { BadRequestError } from 'backend/grafana/errors';
 import type { DataQuery } from 'backend/grafana/data';
 import { formatPromDuration, parsePromDuration } from 'backend/prometheus/duration';
 import {
+  AUTO_FORECAST_MODELS,
   DEFAULT_FORECAST_OPTIONS,
   FORECAST_ALERT_VALUES,
   FORECAST_DIRECTIONS,
@@ -24,7 +25,7 @@ import { parsePromQueryModel, type PromQueryModel } from '../query-model';
 export interface ResolvedForecastOptions {
   horizonMs: number;
   trainingWindowMs: number;
-  /** The model families to backtest; all of them for `auto`. */
+  /** The model families to backtest; the core's (AUTO_FORECAST_MODELS, no LSTM) for `auto`. */
   models: readonly ForecastModel[];
   intervalLevel: number;
   /** The failure threshold; undefined when none is set (no failure probability then). */
@@ -133,7 +134,7 @@ export function parseForecastQueryModel(query: DataQuery): ForecastQueryModel {
     forecast: {
       horizonMs,
       trainingWindowMs,
-      models: models === 'auto' ? FORECAST_MODELS : [...new Set(models)],
+      models: models === 'auto' ? AUTO_FORECAST_MODELS : [...new Set(models)],
       intervalLevel: o.intervalLevel ?? DEFAULT_FORECAST_OPTIONS.intervalLevel,
       threshold,
       direction: o.direction ?? DEFAULT_FORECAST_OPTIONS.direction,
