@@ -6,7 +6,16 @@ import type { Actor, AnomalyQuery, AnomalyRecordInput } from '../store';
 import { appendAudit } from './audit';
 import type { Dialect, SqlSession, SqlTransaction, SqlValue } from './database';
 import { LABEL_TABLES, labelSummaries } from './label-tables';
-import { anomalyInput, anomalyLabel, json, labelStateOf, type AnomalyLabelRow, type AnomalyRow } from './rows';
+import {
+  ANOMALY_LABEL_SELECT,
+  ANOMALY_SELECT,
+  anomalyInput,
+  anomalyLabel,
+  json,
+  labelStateOf,
+  type AnomalyLabelRow,
+  type AnomalyRow,
+} from './rows';
 
 function values(input: AnomalyRecordInput): SqlValue[] {
   return [json(input.seriesLabels), input.expr, input.startedAt, input.endedAt, input.score, input.detector];
@@ -21,7 +30,9 @@ export async function upsertAnomalies(
 ): Promise<Array<{ id: string; outcome: IngestOutcome }>> {
   const results: Array<{ id: string; outcome: IngestOutcome }> = [];
   for (const input of inputs) {
-    const row = await tx.get<AnomalyRow>(`SELECT * FROM anomalies WHERE id = ?${dialect.lockRows}`, [input.id]);
+    const row = await tx.get<AnomalyRow>(`SELECT ${ANOMALY_SELECT} FROM anomalies WHERE id = ?${dialect.lockRows}`, [
+      input.id,
+    ]);
     if (!row) {
       await tx.run(
         `INSERT INTO anomalies (series_labels, expr, started_at, ended_at, score, detector, created_at, updated_at, id)
@@ -73,7 +84,7 @@ export async function withLabeling(session: SqlSession, rows: readonly AnomalyRo
 }
 
 export async function getAnomaly(session: SqlSession, id: string): Promise<Anomaly | undefined> {
-  const row = await session.get<AnomalyRow>('SELECT * FROM anomalies WHERE id = ?', [id]);
+  const row = await session.get<AnomalyRow>(`SELECT ${ANOMALY_SELECT} FROM anomalies WHERE id = ?`, [id]);
   return row && (await withLabeling(session, [row]))[0];
 }
 
@@ -99,7 +110,7 @@ export async function listAnomalies(session: SqlSession, query: AnomalyQuery): P
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
   const rows = await session.all<AnomalyRow>(
-    `SELECT * FROM anomalies ${clause} ORDER BY started_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+    `SELECT ${ANOMALY_SELECT} FROM anomalies ${clause} ORDER BY started_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
     [...params, query.limit, query.offset]
   );
   const total = await session.get<{ n: number }>(`SELECT COUNT(*) AS n FROM anomalies ${clause}`, params);
@@ -111,7 +122,7 @@ export async function listAnomalyLabels(session: SqlSession, id: string): Promis
     throw new NotFoundError(`anomaly ${id} not found`);
   }
   const rows = await session.all<AnomalyLabelRow>(
-    'SELECT * FROM anomaly_labels WHERE anomaly_id = ? ORDER BY created_at, reviewer',
+    `SELECT ${ANOMALY_LABEL_SELECT} FROM anomaly_labels WHERE anomaly_id = ? ORDER BY created_at, reviewer`,
     [id]
   );
   return rows.map(anomalyLabel);

@@ -2,7 +2,7 @@
 import type { AuditAction, AuditEntry, Page } from 'contract/resources';
 import type { Actor, AuditQuery } from '../store';
 import type { SqlSession, SqlTransaction, SqlValue } from './database';
-import { auditEntry, json, type AuditRow } from './rows';
+import { AUDIT_SELECT, auditEntry, json, type AuditRow } from './rows';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -38,11 +38,10 @@ export async function listAudit(session: SqlSession, query: AuditQuery): Promise
     params.push(query.actor);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = await session.all<AuditRow>(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, [
-    ...params,
-    query.limit,
-    query.offset,
-  ]);
+  const rows = await session.all<AuditRow>(
+    `SELECT ${AUDIT_SELECT} FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    [...params, query.limit, query.offset]
+  );
   const total = await session.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${clause}`, params);
   return { items: rows.map(auditEntry), total: total?.n ?? 0, limit: query.limit, offset: query.offset };
 }

@@ -1,7 +1,7 @@
 /** Incident rows: ingestion (idempotent upsert through applyIncidentEvent), edits, deletion, listing. */
 import type { Incident, IncidentLabel, IncidentPatch, Page } from 'contract/resources';
 import { NotFoundError } from '../errors';
-import { applyIncidentEvent, diff } from '../incident-merge';
+import { applyIncidentEvent, diff, type MergeResult } from '../incident-merge';
 import { incidentId } from '../ids';
 import type { Actor, IncidentEvent, IncidentQuery, IncidentRecord, IngestedIncident } from '../store';
 import { appendAudit } from './audit';
@@ -9,6 +9,8 @@ import type { Dialect, SqlSession, SqlTransaction, SqlValue } from './database';
 import { LABEL_TABLES, labelSummaries } from './label-tables';
 import {
   INCIDENT_COLUMNS,
+  INCIDENT_LABEL_SELECT,
+  INCIDENT_SELECT,
   incidentLabel,
   incidentRecord,
   incidentValues,
@@ -30,7 +32,10 @@ export async function selectIncident(
   id: string,
   forUpdate: boolean
 ): Promise<IncidentRow | undefined> {
-  return session.get<IncidentRow>(`SELECT * FROM incidents WHERE id = ?${forUpdate ? dialect.lockRows : ''}`, [id]);
+  return session.get<IncidentRow>(
+    `SELECT ${INCIDENT_SELECT} FROM incidents WHERE id = ?${forUpdate ? dialect.lockRows : ''}`,
+    [id]
+  );
 }
 
 export async function requireIncident(tx: SqlTransaction, dialect: Dialect, id: string): Promise<IncidentRow> {
@@ -46,6 +51,31 @@ async function writeRecord(tx: SqlTransaction, record: IncidentRecord): Promise<
   await tx.run(UPDATE_SQL, [...rest, id]);
 }
 
+/**
+ * Optimistic insert: most deliveries are first sightings, and the insert is then their only statement. On a
+ * conflict the stored incident is locked and the event merged into it (incident-merge.ts).
+ */
+async function mergeInto(
+  tx: SqlTransaction,
+  dialect: Dialect,
+  id: string,
+  event: IncidentEvent,
+  now: number
+): Promise<MergeResult> {
+  // Twice at most: the second round only happens if another replica deleted the incident in between.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const created = applyIncidentEvent(undefined, event, now);
+    if ((await tx.run(INSERT_SQL, incidentValues(created.record))).changes === 1) {
+      return created;
+    }
+    const existing = await selectIncident(tx, dialect, id, true);
+    if (existing) {
+      return applyIncidentEvent(incidentRecord(existing), event, now);
+    }
+  }
+  throw new Error(`incident ${id} keeps disappearing while it is being ingested`);
+}
+
 export async function ingest(
   tx: SqlTransaction,
   dialect: Dialect,
@@ -56,16 +86,7 @@ export async function ingest(
   const results: IngestedIncident[] = [];
   for (const event of events) {
     const id = incidentId(event.source, event.externalId);
-    let existing = await selectIncident(tx, dialect, id, true);
-    let merged = applyIncidentEvent(existing && incidentRecord(existing), event, now);
-    if (merged.outcome === 'created') {
-      const inserted = await tx.run(INSERT_SQL, incidentValues(merged.record));
-      if (inserted.changes === 0) {
-        // Another replica created it between our SELECT and INSERT: merge into theirs instead.
-        existing = await selectIncident(tx, dialect, id, true);
-        merged = applyIncidentEvent(existing && incidentRecord(existing), event, now);
-      }
-    }
+    const merged = await mergeInto(tx, dialect, id, event, now);
     if (merged.outcome === 'updated') {
       await writeRecord(tx, merged.record);
     }
@@ -124,7 +145,10 @@ export async function deleteIncident(
   now: number
 ): Promise<void> {
   const incident = incidentRecord(await requireIncident(tx, dialect, id));
-  const labels = await tx.all<IncidentLabelRow>('SELECT * FROM incident_labels WHERE incident_id = ?', [id]);
+  const labels = await tx.all<IncidentLabelRow>(
+    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ?`,
+    [id]
+  );
   await tx.run('DELETE FROM incident_labels WHERE incident_id = ?', [id]);
   await tx.run('DELETE FROM incidents WHERE id = ?', [id]);
   // The audit entry keeps everything that was deleted: the trail must explain labels that disappeared.
@@ -202,7 +226,7 @@ export async function listIncidents(session: SqlSession, query: IncidentQuery): 
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
   const rows = await session.all<IncidentRow>(
-    `SELECT * FROM incidents ${clause} ORDER BY started_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+    `SELECT ${INCIDENT_SELECT} FROM incidents ${clause} ORDER BY started_at ${direction}, id ${direction} LIMIT ? OFFSET ?`,
     [...params, query.limit, query.offset]
   );
   const total = await session.get<{ n: number }>(`SELECT COUNT(*) AS n FROM incidents ${clause}`, params);
@@ -219,7 +243,7 @@ export async function listIncidentLabels(session: SqlSession, dialect: Dialect, 
     throw new NotFoundError(`incident ${id} not found`);
   }
   const rows = await session.all<IncidentLabelRow>(
-    'SELECT * FROM incident_labels WHERE incident_id = ? ORDER BY created_at, reviewer',
+    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? ORDER BY created_at, reviewer`,
     [id]
   );
   return rows.map(incidentLabel);

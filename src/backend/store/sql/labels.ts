@@ -8,7 +8,14 @@ import type { Actor, AnomalyLabelValues, IncidentLabelValues } from '../store';
 import { appendAudit } from './audit';
 import type { Dialect, SqlTransaction } from './database';
 import { LABEL_TABLES, refreshLabelState } from './label-tables';
-import { anomalyLabel, incidentLabel, type AnomalyLabelRow, type IncidentLabelRow } from './rows';
+import {
+  ANOMALY_LABEL_SELECT,
+  anomalyLabel,
+  INCIDENT_LABEL_SELECT,
+  incidentLabel,
+  type AnomalyLabelRow,
+  type IncidentLabelRow,
+} from './rows';
 import { readLabelingSettings } from './settings';
 
 async function requireItem(tx: SqlTransaction, dialect: Dialect, kind: 'incident' | 'anomaly', id: string) {
@@ -29,10 +36,10 @@ export async function putIncidentLabel(
   now: number
 ): Promise<IncidentLabel> {
   await requireItem(tx, dialect, 'incident', incidentId);
-  const row = await tx.get<IncidentLabelRow>('SELECT * FROM incident_labels WHERE incident_id = ? AND reviewer = ?', [
-    incidentId,
-    reviewer,
-  ]);
+  const row = await tx.get<IncidentLabelRow>(
+    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? AND reviewer = ?`,
+    [incidentId, reviewer]
+  );
   const before = row && incidentLabel(row);
   const after: IncidentLabel = {
     incidentId,
@@ -79,10 +86,10 @@ export async function putAnomalyLabel(
   now: number
 ): Promise<AnomalyLabel> {
   await requireItem(tx, dialect, 'anomaly', anomalyId);
-  const row = await tx.get<AnomalyLabelRow>('SELECT * FROM anomaly_labels WHERE anomaly_id = ? AND reviewer = ?', [
-    anomalyId,
-    reviewer,
-  ]);
+  const row = await tx.get<AnomalyLabelRow>(
+    `SELECT ${ANOMALY_LABEL_SELECT} FROM anomaly_labels WHERE anomaly_id = ? AND reviewer = ?`,
+    [anomalyId, reviewer]
+  );
   const before = row && anomalyLabel(row);
   const after: AnomalyLabel = { anomalyId, reviewer, ...values, createdAt: before?.createdAt ?? now, updatedAt: now };
   if (before && sameAnomalyValues(before, values)) {

@@ -72,6 +72,18 @@ export const INCIDENT_COLUMNS = [
   'updated_at',
 ] as const;
 
+/**
+ * Explicit column lists rather than `SELECT *`: PostgreSQL statements are prepared once per connection, and a
+ * prepared `*` breaks ("cached plan must not change result type") when a newer replica adds a column.
+ */
+export const INCIDENT_SELECT = [...INCIDENT_COLUMNS, 'label_state', 'consensus'].join(', ');
+export const INCIDENT_LABEL_SELECT =
+  'incident_id, reviewer, root_cause, component, confidence, skipped, note, created_at, updated_at';
+export const ANOMALY_SELECT =
+  'id, series_labels, expr, started_at, ended_at, score, detector, label_state, consensus, created_at, updated_at';
+export const ANOMALY_LABEL_SELECT = 'anomaly_id, reviewer, verdict, confidence, skipped, note, created_at, updated_at';
+export const AUDIT_SELECT = 'id, at, actor, action, item_kind, item_id, details';
+
 export function json(value: unknown): string {
   return JSON.stringify(value);
 }
