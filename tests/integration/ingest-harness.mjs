@@ -12,6 +12,8 @@ export const api = await loadBackend(
   export { InstanceManager } from 'backend/grafana/instance-provider';
   export { openStore } from 'backend/store/open-store';
   export { parseStorageSettings, readWebhookToken } from 'backend/settings/store-settings';
+  export { createPrometheusClient } from 'backend/prometheus/from-settings';
+  export { parseTraceoSettings } from 'backend/settings/parse-settings';
   `
 );
 
