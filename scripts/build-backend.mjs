@@ -12,13 +12,24 @@
  * 3. For each architecture, the official Node runtime (scripts/node-runtime.mjs) is copied to the gpx_ name
  *    and the blob injected with postject. The executable IS the Node process: Grafana's SIGKILL reaches it
  *    directly, with no wrapper script to orphan it.
- * 4. Checks: each file is an ELF for its architecture, and the amd64 one prints go-plugin's handshake line
+ * 4. The wasm binaries of TensorFlow.js' wasm backend are copied next to the executables: the opt-in LSTM
+ *    forecaster loads them from the executable's directory (src/backend/query/forecast/lstm-runtime.ts).
+ * 5. Checks: each file is an ELF for its architecture, and the amd64 one prints go-plugin's handshake line
  *    when started the way Grafana starts it (when the build machine is x64).
  *
- * Only the gpx_* files in dist/datasource are touched, so the frontend build may already be there.
+ * Only the gpx_* and tfjs-backend-wasm*.wasm files in dist/datasource are touched, so the frontend build may already be there.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +53,9 @@ const ELF_MACHINE = { x64: 0x3e, arm64: 0xb7 };
 /** The fuse Node's SEA support looks for (documented in Node's single-executable-applications guide). */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const HANDSHAKE = /^1\|2\|(tcp|unix)\|\S+\|grpc$/;
+/** The wasm backend's binaries (plain, SIMD, threaded SIMD): it picks one by what the runtime supports. */
+const TFJS_WASM_DIR = join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+const TFJS_WASM_FILE = /^tfjs-backend-wasm.*\.wasm$/;
 
 const { values: flags } = parseArgs({
   options: {
@@ -71,6 +85,7 @@ for (const arch of arches) {
     await step('handshake check', () => verifyHandshake(target));
   }
 }
+await step('tfjs wasm binaries', () => copyTfjsWasm());
 log(`done in ${seconds(performance.now() - started)}`);
 
 async function bundleBackend(outfile) {
@@ -121,6 +136,18 @@ async function buildExecutable(arch, blob, target) {
   await inject(target, 'NODE_SEA_BLOB', blob, { sentinelFuse: SEA_FUSE });
   chmodSync(target, 0o755);
   log(`  ${relative(root, target)}: ${size(target)}`);
+}
+
+function copyTfjsWasm() {
+  const files = readdirSync(TFJS_WASM_DIR).filter((name) => TFJS_WASM_FILE.test(name));
+  if (files.length !== 3) {
+    fail(`expected 3 tfjs-backend-wasm*.wasm files in ${relative(root, TFJS_WASM_DIR)}, found ${files.join(', ')}`);
+  }
+  for (const name of files) {
+    const target = join(OUT_DIR, name);
+    copyFileSync(join(TFJS_WASM_DIR, name), target);
+    log(`  ${relative(root, target)}: ${size(target)}`);
+  }
 }
 
 function checkElfMachine(file, arch) {

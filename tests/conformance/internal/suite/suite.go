@@ -128,6 +128,7 @@ func (s *Suite) checks() []check {
 		{"query-anomaly-limits", s.checkQueryAnomalyLimits},
 		{"query-forecast-panel", s.checkQueryForecastPanel},
 		{"query-forecast-alert", s.checkQueryForecastAlert},
+		{"query-forecast-lstm", s.checkQueryForecastLSTM},
 		{"provisioning-references", s.checkProvisioningReferences},
 		{"provisioning-alert-chain", s.checkProvisioningAlertChain},
 		{"provisioned-alert-queries", s.checkProvisionedAlertQueries},
