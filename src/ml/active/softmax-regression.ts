@@ -4,7 +4,7 @@
  * (`--classifier logistic` in the simulation). Its probabilities are smooth, so uncertainty varies continuously between
  * labels, and the penalised objective is strictly convex, so the same labels always give the same model; but it only
  * draws linear boundaries, which is why the forest is the default (on the DEV pools the forest's fully labeled F1 is
- * 0.79 vs 0.59 on SMD, 0.34 vs 0.28 on NAB windows).
+ * 0.79 vs 0.59 on SMD segments, 0.35 vs 0.28 on NAB windows).
  *
  * Features are standardised on the training rows (non-finite cells count as the mean). Classes absent from the
  * training labels get probability 0; with a single class present the model predicts it with certainty.
