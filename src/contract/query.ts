@@ -89,6 +89,8 @@ export const AUTO_FORECAST_MODELS = ['seasonalNaive', 'theta', 'holtWinters', 'a
  * each where the core's models take milliseconds), so it is capped per query and only runs when asked for.
  */
 export const OPT_IN_FORECAST_MODELS = ['lstm'] as const;
+/** Most series one query may forecast with the LSTM (a 400 names the limit beyond it). */
+export const MAX_LSTM_SERIES = 20;
 /** Every family a query's `forecast.models` list may name. */
 export const FORECAST_MODELS = [...AUTO_FORECAST_MODELS, ...OPT_IN_FORECAST_MODELS] as const;
 export type ForecastModel = (typeof FORECAST_MODELS)[number];

@@ -3,9 +3,9 @@ import type { Field, Frame } from 'backend/grafana/frame';
 import type { PluginContext } from 'backend/grafana/plugin-context';
 import { MAX_POINTS_PER_SERIES } from 'backend/prometheus/step';
 import { FIELD, FRAME_TYPE } from 'contract/frames';
-import type { ForecastQueryOptions, OutputMode } from 'contract/query';
+import { type ForecastQueryOptions, MAX_LSTM_SERIES, type OutputMode } from 'contract/query';
 
-import { forecastQueryHandler, MAX_LSTM_SERIES } from './forecast';
+import { forecastQueryHandler } from './forecast';
 import { fakePrometheus, type FakeSeries } from './history/testing/fake-prometheus';
 import { buildQueryMux } from './index';
 

@@ -20,7 +20,7 @@ import type { Notice } from 'backend/grafana/frame';
 import { log } from 'backend/grafana/logger';
 import { formatPromDuration } from 'backend/prometheus/duration';
 import { interpolateMacros } from 'backend/prometheus/macros';
-import { AUTO_FORECAST_MODELS } from 'contract/query';
+import { AUTO_FORECAST_MODELS, MAX_LSTM_SERIES } from 'contract/query';
 
 import { yieldToEventLoop } from './history/event-loop';
 import { fetchGrid } from './history/fetch-grid';
@@ -34,9 +34,7 @@ import { type ForecastPlan, planForecast } from './forecast/plan';
 import { forecastSeries, type SeriesForecast } from './forecast/series-forecast';
 import { noticesOf } from './prometheus-range';
 
-/** Most series one query may forecast with the LSTM: each trains for LSTM_BUDGET_MS. */
-export const MAX_LSTM_SERIES = 20;
-/** The LSTM's training budget per series (the core's default): 20 series train in about 6 s. */
+/** The LSTM's training budget per series (the core's default): MAX_LSTM_SERIES series train in about 6 s. */
 export const LSTM_BUDGET_MS = 300;
 
 /** `now` is injectable so that tests can place "now" inside or before a range. */

@@ -53,6 +53,16 @@ describe('ForecastOptions in the query editor', () => {
     expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
   });
 
+  it('offers the LSTM with a hint that it trains per query, and runs at once when it is picked', async () => {
+    const editor = renderEditor();
+
+    await user.click(screen.getByLabelText(f.models.label));
+    expect(screen.getByText(/trained per series on every run/)).toBeInTheDocument();
+    await user.click(screen.getByText('LSTM (slower)'));
+    expect(editor.lastQuery().forecast).toEqual({ models: ['lstm'] });
+    expect(editor.onRunQuery).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for the direction once a threshold is set, and runs at once when it is picked', async () => {
     const editor = renderEditor();
     expect(screen.queryByLabelText('Below')).not.toBeInTheDocument();

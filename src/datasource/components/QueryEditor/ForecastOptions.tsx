@@ -11,6 +11,7 @@ import {
   ForecastIntervalLevel,
   ForecastModel,
   ForecastQueryOptions,
+  MAX_LSTM_SERIES,
   OutputMode,
 } from 'contract/query';
 
@@ -30,6 +31,12 @@ const MODEL_OPTIONS: Array<SelectableValue<ForecastModel>> = [
   { label: 'Theta', value: 'theta', description: 'Smoothed level with half the long-run trend.' },
   { label: 'Holt-Winters', value: 'holtWinters', description: 'Exponential smoothing with damped trend and season.' },
   { label: 'Additive', value: 'additive', description: 'Piecewise-linear trend plus Fourier seasons.' },
+  {
+    label: 'LSTM (slower)',
+    value: 'lstm',
+    // Opt-in: never part of auto, because it trains on every run of the query.
+    description: `Neural network trained per series on every run: about 0.3 s per series, at most ${MAX_LSTM_SERIES} series.`,
+  },
 ];
 
 const LEVEL_OPTIONS = FORECAST_INTERVAL_LEVELS.map((level) => ({ label: `${level * 100}%`, value: level }));
@@ -114,7 +121,10 @@ export function ForecastOptions({ options, output, onChange, onChangeAndRun, onB
             onChange={(intervalLevel) => onChangeAndRun({ ...options, intervalLevel })}
           />
         </InlineField>
-        <InlineField label={f.models.label} tooltip="Models to backtest and combine; none picked means all (auto).">
+        <InlineField
+          label={f.models.label}
+          tooltip="Models to backtest and combine; none picked means auto (all but the LSTM, which trains per query and must be picked)."
+        >
           <MultiSelect<ForecastModel>
             inputId={f.models.id}
             aria-label={f.models.label}
