@@ -44,6 +44,11 @@ export const ANOMALY_START_BEFORE_END = 3 * HOUR;
 export const ANOMALY_DURATION = 20 * 60;
 export const ANOMALY_SHIFT = 15;
 /**
+ * traceo_test_anomaly has two days of history where the other series have the fixture's `hours`: a new series is
+ * held unscored through its first day (the learning rule), so the anomaly window must come after that day.
+ */
+export const ANOMALY_HISTORY_HOURS = 48;
+/**
  * traceo_test_disk_used_ratio{mount="/data"} for the forecast checks: it crosses DISK_THRESHOLD soon after the end,
  * so a forecast over the fixture must see a crossing coming and place it near the truth (the noise-free formula).
  */
@@ -131,6 +136,7 @@ export function fixtureSeries() {
       type: 'gauge',
       help: 'Synthetic hourly cycle plus noise; case="spike" is 15 higher for 20 minutes from 3 hours before the end',
       labels: { case: anomalyCase },
+      hours: ANOMALY_HISTORY_HOURS,
       value: (t, { end }) => {
         const start = end - ANOMALY_START_BEFORE_END;
         const shifted = anomalyCase === 'spike' && t >= start && t < start + ANOMALY_DURATION;
@@ -322,7 +328,11 @@ export function renderOpenMetrics(window) {
       lines.push(`# HELP ${s.family} ${s.help}`, `# TYPE ${s.family} ${s.type}`);
     }
     const prefix = `${s.name}${formatLabels(s.labels)} `;
-    for (const t of s.stepSeconds ? fixtureTimestamps(window, s.stepSeconds) : timestamps) {
+    const own = s.stepSeconds !== undefined || s.hours !== undefined;
+    const seriesTimes = own
+      ? fixtureTimestamps({ ...window, hours: s.hours ?? window.hours }, s.stepSeconds)
+      : timestamps;
+    for (const t of seriesTimes) {
       const v = s.value(t, window);
       if (v !== undefined) {
         lines.push(`${prefix}${formatValue(v)} ${t}`);

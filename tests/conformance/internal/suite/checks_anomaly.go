@@ -22,8 +22,8 @@ const (
 	// anomalyWindowBeforeEnd and anomalyWindowLength are ANOMALY_START_BEFORE_END and ANOMALY_DURATION.
 	anomalyWindowBeforeEnd = 3 * time.Hour
 	anomalyWindowLength    = 20 * time.Minute
-	// fixtureHistory is how far back the fixture holds samples (DEFAULT_HOURS).
-	fixtureHistory = 24 * time.Hour
+	// anomalyHistory is how far back traceo_test_anomaly has samples (ANOMALY_HISTORY_HOURS).
+	anomalyHistory = 48 * time.Hour
 	// criticalScore is where the critical band starts (src/contract/score.ts: 86–100).
 	criticalScore = 86
 	// A noise-only series stays at most minor (≤ 60) for this share of its scored points at least.
@@ -50,12 +50,13 @@ func (s *Suite) anomalyModel(refID, expr, output string, options map[string]any)
 	return s.queryModel(refID, fields)
 }
 
-// anomalyRange is the fixture's whole history: the models start without any past, so their first points learn.
+// anomalyRange is the anomaly series' whole history (longer than the other series': a new series learns through its
+// first day, and the anomaly must come after it): the models start without any past, so their first points learn.
 func (s *Suite) anomalyRange() (backend.TimeRange, error) {
 	if s.opts.DataEnd.IsZero() {
 		return backend.TimeRange{}, errors.New("the anomaly checks need the Prometheus fixture's traceo_test_anomaly series and its end (-data-end)")
 	}
-	return backend.TimeRange{From: s.opts.DataEnd.Add(-fixtureHistory + time.Minute), To: s.opts.DataEnd}, nil
+	return backend.TimeRange{From: s.opts.DataEnd.Add(-anomalyHistory + time.Minute), To: s.opts.DataEnd}, nil
 }
 
 // runAnomalyQuery sends one anomaly query for refId A as who, and returns its successful response.
