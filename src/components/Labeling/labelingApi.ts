@@ -37,7 +37,7 @@ export function createLabelingApi(dataSourceUid: string): LabelingApi {
     return response.data;
   }
   return {
-    listIncidents: () => call<Page<Incident>>(`${RESOURCE_PATHS.incidents}?limit=${QUEUE_PAGE_SIZE}`),
+    listIncidents: () => call<Page<Incident>>(`${RESOURCE_PATHS.incidents}?limit=${QUEUE_PAGE_SIZE}&order=learning`),
     getSettings: () => call<LabelingSettingsView>(RESOURCE_PATHS.labelingSettings),
     getAgreement: (kind) => call<AgreementStats>(`${RESOURCE_PATHS.labelAgreement}?kind=${kind}`),
     // The route answers a list or a Page depending on paging; accept both so the view is not coupled to it.

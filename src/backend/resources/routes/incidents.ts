@@ -16,6 +16,7 @@ import {
   readJson,
   text,
 } from '../validation';
+import { LabelQueue } from '../label-queue';
 import { genericEvent, genericIncidentSchema, genericRecords } from '../webhooks/generic';
 import { ingestAndAnswer } from './ingest';
 import type { RouteTable } from './route';
@@ -36,7 +37,8 @@ const listQuery = z.object({
   labelState: z.enum(LABEL_STATES, { error: `must be one of ${LABEL_STATES.join(', ')}` }).optional(),
   /** `me` (the caller's personal queue) or nothing. */
   notReviewedBy: z.literal('me', { error: 'must be "me"' }).optional(),
-  order: z.enum(['newest', 'oldest'], { error: 'must be "newest" or "oldest"' }).optional(),
+  /** `learning`: most informative to label first (LabelQueue); the default of the queues that still need labels. */
+  order: z.enum(['newest', 'oldest', 'learning'], { error: 'must be "newest", "oldest" or "learning"' }).optional(),
   ...paging(50, 500),
 });
 
@@ -61,12 +63,17 @@ const patchSchema = z
   )
   .refine((patch) => Object.keys(patch).length > 0, { error: 'names no field to change' });
 
+/** A queue of incidents still waiting for labels: there the order that teaches the models most is the default. */
+function needsLabels(q: z.infer<typeof listQuery>): boolean {
+  return q.labelState === 'unlabeled' || q.labelState === 'partial' || q.notReviewedBy === 'me';
+}
+
 export function registerIncidentRoutes(router: RouteTable): void {
   router.add('GET', 'incidents', {
     access: 'viewer',
     handle: async (ctx) => {
       const q = parseQuery(listQuery, ctx.req);
-      const page = await ctx.store.listIncidents({
+      const filters = {
         status: q.status,
         source: q.source,
         service: q.service,
@@ -75,10 +82,12 @@ export function registerIncidentRoutes(router: RouteTable): void {
         search: q.q,
         labelState: q.labelState,
         notReviewedBy: q.notReviewedBy === 'me' ? ctx.principal.actor : undefined,
-        order: q.order,
-        limit: q.limit,
-        offset: q.offset,
-      });
+      };
+      const order = q.order ?? (needsLabels(q) ? 'learning' : 'newest');
+      const page =
+        order === 'learning'
+          ? await new LabelQueue(ctx.store).page(filters, q.limit, q.offset)
+          : await ctx.store.listIncidents({ ...filters, order, limit: q.limit, offset: q.offset });
       return jsonResponse(200, page);
     },
   });
