@@ -1,6 +1,7 @@
 import { gaussian, mulberry32 } from '../stats';
 import { fitGpd, gpdSurvival } from './gpd';
-import { erfc, normalTwoSided, normalUpper } from './reference-tails';
+import { erfc } from '../stats/distributions';
+import { normalTwoSided, normalUpper } from './reference-tails';
 import { MIN_P_VALUE, scoreForPValue, TailCalibrator } from './tail-calibrator';
 
 function exponentialSample(n: number, scale: number, seed: number): Float64Array {

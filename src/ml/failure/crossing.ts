@@ -1,4 +1,4 @@
-import { normalCdf } from 'ml/forecast/normal';
+import { normalCdf } from 'ml/stats';
 
 /**
  * Threshold crossing from a forecast distribution: per-step mean and normal-equivalent spread (`Forecast.sigma`).

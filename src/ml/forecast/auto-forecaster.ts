@@ -6,7 +6,7 @@ import { defaultCandidates, PoolContext } from './candidates';
 import { combineForecasts, inverseErrorWeights } from './combination';
 import { fillGaps } from './gaps';
 import { residualScales } from './intervals';
-import { normalQuantile } from './normal';
+import { normalQuantile } from '../stats/distributions';
 import { fitSes } from './ses';
 import { detectTrend } from './trend-test';
 

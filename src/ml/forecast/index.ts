@@ -13,7 +13,7 @@ export { defaultCandidates, type PoolContext } from './candidates';
 export { calendarPeriodHints } from './calendar';
 export { fillGaps } from './gaps';
 export { countCovered, mase, maseScale, msis, owa, smape } from './accuracy';
-export { normalCdf, normalQuantile } from './normal';
+export { normalCdf, normalQuantile } from '../stats/distributions';
 export type { FitOptions, Forecaster, ForecasterFactory } from './types';
 // The optional LSTM: tfjs is imported lazily by `loadTensorflow`, so these exports cost nothing until it is awaited.
 export { LstmForecaster, type LstmForecasterOptions } from './lstm';

@@ -1,5 +1,5 @@
 import { residualScales } from './intervals';
-import { normalCdf, normalQuantile } from './normal';
+import { normalCdf, normalQuantile } from '../stats/distributions';
 
 describe('normal distribution helpers', () => {
   it('inverts the CDF', () => {

@@ -1,4 +1,7 @@
-/** Quantiles of reference distributions (for cut-offs such as the 97.5% χ² point used by robust covariance). */
+/**
+ * Reference distributions: normal quantiles and CDF (interval widths ↔ crossing probabilities, tail
+ * probabilities of detectors) and χ² quantiles (cut-offs such as the 97.5% point used by robust covariance).
+ */
 
 /**
  * Standard normal quantile, Acklam's rational approximation (relative error < 1.2e-9 over (0, 1)),
@@ -46,4 +49,31 @@ export function chiSquareQuantile(dof: number, p: number): number {
   const k = 2 / (9 * dof);
   const cube = 1 - k + z * Math.sqrt(k);
   return dof * Math.max(0, cube) ** 3;
+}
+
+/** Standard normal CDF via the complementary error function. */
+export function normalCdf(x: number): number {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}
+
+/** Complementary error function, Numerical Recipes' erfcc: fractional error < 1.2e-7 everywhere. */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+    );
+  return x >= 0 ? r : 2 - r;
 }

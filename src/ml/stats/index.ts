@@ -19,6 +19,6 @@ export { selectKth } from './select';
 export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
 export { gaussian, mulberry32, randomInt, type Rng } from './random';
-export { chiSquareQuantile, normalQuantile } from './distributions';
+export { chiSquareQuantile, erfc, normalCdf, normalQuantile } from './distributions';
 export { centredMovingAverage } from './moving-average';
 export { seasonalStrength } from './seasonal-strength';
