@@ -8,6 +8,8 @@
  * The penalty matters: a week of inputs is strongly collinear and the windows overlap, so a weakly penalised
  * highway extrapolates wildly on some series. It is chosen per series on the held-out recent windows.
  */
+import { choleskyFactorInPlace } from './linear-algebra';
+
 export interface ReadoutData {
   count: number;
   /** Row-major [count, hiddenWidth]: the last hidden states. */
@@ -131,7 +133,7 @@ function ridgeSolve(
   for (let a = 0; a < p - 1; a++) {
     system[a * p + a] += penalty;
   }
-  if (!choleskyInPlace(system, p)) {
+  if (!choleskyFactorInPlace(system, p)) {
     return null;
   }
   const solution = cross.slice();
@@ -155,29 +157,6 @@ function meanAbsoluteError(shape: ReadoutShape, data: ReadoutData, solution: Flo
     }
   }
   return sum / (data.count * head);
-}
-
-/** Lower Cholesky factor of the symmetric p×p `a`, in place; false when not numerically positive definite. */
-function choleskyInPlace(a: Float64Array, p: number): boolean {
-  for (let j = 0; j < p; j++) {
-    let diag = a[j * p + j];
-    for (let k = 0; k < j; k++) {
-      diag -= a[j * p + k] * a[j * p + k];
-    }
-    if (!(diag > 0)) {
-      return false;
-    }
-    const ljj = Math.sqrt(diag);
-    a[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = a[i * p + j];
-      for (let k = 0; k < j; k++) {
-        s -= a[i * p + k] * a[j * p + k];
-      }
-      a[i * p + j] = s / ljj;
-    }
-  }
-  return true;
 }
 
 /** Solves L Lᵀ X = B for the `columns` right-hand sides of B ([p, columns], row-major), in place. */
