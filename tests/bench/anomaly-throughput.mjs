@@ -6,25 +6,6 @@
  *
  *   node tests/bench/anomaly-throughput.mjs [--points 300000] [--history 8640] [--no-peers]
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { nodeRuntimePath } from '../../scripts/node-runtime.mjs';
+import { runTypeScriptBench } from './run-typescript-bench.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outfile = join(root, '.cache', 'bench', 'anomaly-throughput.cjs');
-await build({
-  entryPoints: [join(root, 'tests', 'bench', 'anomaly-throughput.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  packages: 'external',
-  tsconfig: join(root, 'tsconfig.json'),
-  logLevel: 'warning',
-});
-const node = nodeRuntimePath(process.arch === 'arm64' ? 'arm64' : 'x64');
-const run = spawnSync(node, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
-process.exitCode = run.status ?? 1;
+await runTypeScriptBench('anomaly-throughput');
