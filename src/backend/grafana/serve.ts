@@ -105,7 +105,7 @@ function buildServices(handlers: PluginHandlers, onShutdownRequested: () => void
     recoveryMiddleware(log),
   ]);
   const services = new Map<ServiceName, UntypedServiceImplementation>();
-  // Register only what is implemented: Grafana maps UNIMPLEMENTED to "not implemented" answers.
+  // Register only services that have handlers: Grafana turns gRPC UNIMPLEMENTED into its own clear answers.
   if (handlers.queryData) {
     services.set(SERVICE.data, dataService(handlers.queryData, pipeline));
   }

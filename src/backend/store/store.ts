@@ -62,33 +62,11 @@ export interface IncidentEvent {
   details: IncidentDetails;
 }
 
-/** An incident as stored, before the labeling summary is attached. */
-export interface IncidentRecord {
-  id: string;
-  source: IncidentSource;
-  externalId: string;
-  title: string;
-  status: IncidentStatus;
-  startedAt: number;
-  endedAt: number | null;
-  lastEventAt: number;
-  service: string | null;
-  severity: string | null;
-  impactUsers: number | null;
-  reportedRootCause: string | null;
-  contributingFactors: string[];
-  metricsSnapshot: JsonObject | null;
-  errorLogs: string[];
-  traceIds: string[];
-  resolutionAction: string | null;
-  prevention: string | null;
-  alertLabels: Record<string, string>;
-  annotations: Record<string, string>;
-  url: string | null;
-  capturedMetrics: MetricsCapture | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/**
+ * An incident as stored, before the labeling summary is attached (and without the duration, which is derived
+ * from its start and end when answering).
+ */
+export type IncidentRecord = Omit<Incident, 'labeling' | 'durationMinutes'>;
 
 export interface IngestedIncident {
   id: string;
