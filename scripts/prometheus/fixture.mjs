@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
-import net from 'node:net';
+import { freePort, isAlive, sleep } from '../lib/process-utils.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -170,34 +170,10 @@ async function isReady(url) {
   }
 }
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function logTail(dir) {
   try {
     return readFileSync(join(dir, 'prometheus.log'), 'utf8').split('\n').slice(-20).join('\n');
   } catch {
     return '(no log)';
   }
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
