@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 
-import { createCallContext, millisecondsUntil, type CancellableCall } from './call-context';
+import { createCallContext, DEADLINE_SKEW_MS, millisecondsUntil, type CancellableCall } from './call-context';
 
 class FakeCall extends EventEmitter implements CancellableCall {
   cancelled = false;
@@ -48,6 +48,27 @@ describe('createCallContext', () => {
     jest.setSystemTime(1_000_100);
     call.emit('cancelled');
     expect((ctx.signal.reason as Error).name).toBe('TimeoutError');
+    done();
+  });
+
+  it("reads the caller's cancel just before our copy of its deadline as a TimeoutError", () => {
+    // The caller's deadline fires first; our copy runs later by the time the request took to reach us.
+    jest.useFakeTimers({ now: 1_000_000 });
+    const call = new FakeCall(1_000_000 + 10_000);
+    const { ctx, done } = createCallContext(call);
+    jest.setSystemTime(1_000_000 + 10_000 - DEADLINE_SKEW_MS);
+    call.emit('cancelled');
+    expect((ctx.signal.reason as Error).name).toBe('TimeoutError');
+    done();
+  });
+
+  it('still reads a cancel well before the deadline as the caller cancelling', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const call = new FakeCall(1_000_000 + 10_000);
+    const { ctx, done } = createCallContext(call);
+    jest.setSystemTime(1_000_000 + 10_000 - DEADLINE_SKEW_MS - 1);
+    call.emit('cancelled');
+    expect((ctx.signal.reason as Error).name).toBe('AbortError');
     done();
   });
 

@@ -28,6 +28,9 @@ function abortReason(name: 'AbortError' | 'TimeoutError', message: string): Erro
   return reason;
 }
 
+/** How much later than the caller's our copy of a deadline may expire (request transfer and queueing). */
+export const DEADLINE_SKEW_MS = 1000;
+
 /** Milliseconds until the deadline, or Infinity when the caller set none. */
 export function millisecondsUntil(deadline: Deadline, now = Date.now()): number {
   const at = deadline instanceof Date ? deadline.getTime() : deadline;
@@ -37,9 +40,11 @@ export function millisecondsUntil(deadline: Deadline, now = Date.now()): number 
 export function createCallContext(call: CancellableCall): ActiveCallContext {
   const controller = new AbortController();
   const deadlineExceeded = () => controller.abort(abortReason('TimeoutError', 'the request deadline was exceeded'));
-  // grpc-js enforces deadlines itself and reports them as a cancellation, so look at the clock to tell which.
+  // grpc-js reports an expired deadline as a cancellation, so look at the clock to tell which. The caller's own
+  // deadline fires first and its cancel reaches us while our copy (its relative grpc-timeout counted from when the
+  // request arrived) still has the transfer delay to run, so a cancel that close to the deadline is the deadline.
   const onCancelled = () =>
-    millisecondsUntil(call.getDeadline()) === 0
+    millisecondsUntil(call.getDeadline()) <= DEADLINE_SKEW_MS
       ? deadlineExceeded()
       : controller.abort(abortReason('AbortError', 'the caller cancelled the request'));
   call.once('cancelled', onCancelled);
