@@ -96,7 +96,11 @@ test('queue → keyboard labels by two reviewers → disagreement → consensus 
 test('a Viewer cannot label: the page says why', async ({ page }) => {
   await page.goto('/?user=viewer-v&role=Viewer');
   await expect(page.getByTestId(ids.workbench)).toBeVisible();
+  // Keys act on the selected incident: wait for it, and make sure the page (not a control) has the keyboard.
+  await expect(page.getByTestId(ids.incident)).toBeVisible();
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('4');
+  await expect(page.getByRole('radio', { name: '4 network latency' })).toBeChecked();
   await page.keyboard.press('l');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
