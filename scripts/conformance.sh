@@ -58,8 +58,9 @@ else
   echo "conformance: harness tests ${go_passed:-0} passed"
 fi
 
-# A private fixture directory: other test steps may share the default one, and this script always stops its own.
-export PROM_FIXTURE_DIR="${CONFORMANCE_PROM_DIR:-${TMPDIR:-/tmp}/traceo-conformance-prometheus}"
+# A private fixture directory, unique per run: a fixed one would let a concurrent run (another checkout, a second
+# terminal) replace this run's Prometheus with --fresh. This script always stops (and deletes) its own.
+export PROM_FIXTURE_DIR="${CONFORMANCE_PROM_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/traceo-conformance-prometheus.XXXXXX")}"
 stop_prometheus() { node scripts/prometheus/stop.mjs --dir "$PROM_FIXTURE_DIR" >/dev/null 2>&1 || true; }
 trap stop_prometheus EXIT
 trap 'exit 130' INT TERM
