@@ -4,10 +4,9 @@ import userEvent from '@testing-library/user-event';
 
 import { AnomalyQueryOptions, OutputMode } from 'contract/query';
 
-import { DataSource } from '../../datasource';
 import { TraceoQuery } from '../../types';
 import { anomalyFields as f, AnomalyOptions, parsePeriods } from './AnomalyOptions';
-import { QueryEditor } from './QueryEditor';
+import { renderQueryEditor } from './testing/renderQueryEditor';
 
 /** Keeps the options in state like the query editor does, and records what it was told. */
 function renderOptions(initial: AnomalyQueryOptions = {}, output: OutputMode = 'panel') {
@@ -100,26 +99,7 @@ describe('AnomalyOptions', () => {
 });
 
 describe('AnomalyOptions in the query editor', () => {
-  function renderEditor(initial: Partial<TraceoQuery>) {
-    const onChange = jest.fn();
-    const onRunQuery = jest.fn();
-    function Harness() {
-      const [query, setQuery] = useState<TraceoQuery>({ refId: 'A', expr: 'up', ...initial });
-      return (
-        <QueryEditor
-          datasource={{} as DataSource}
-          query={query}
-          onChange={(next) => {
-            onChange(next);
-            setQuery(next);
-          }}
-          onRunQuery={onRunQuery}
-        />
-      );
-    }
-    render(<Harness />);
-    return { onChange, onRunQuery };
-  }
+  const renderEditor = (initial: Partial<TraceoQuery>) => renderQueryEditor({ refId: 'A', expr: 'up', ...initial });
 
   it('is offered for the anomaly type, which can be picked', async () => {
     const editor = renderEditor({ queryType: 'raw' });

@@ -1,32 +1,12 @@
-import React, { useState } from 'react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { DataSource } from '../../datasource';
 import { TraceoQuery } from '../../types';
 import { forecastFields as f } from './ForecastOptions';
-import { QueryEditor } from './QueryEditor';
+import { renderQueryEditor } from './testing/renderQueryEditor';
 
-function renderEditor(initial: Partial<TraceoQuery> = {}) {
-  const onChange = jest.fn();
-  const onRunQuery = jest.fn();
-  function Harness() {
-    const [query, setQuery] = useState<TraceoQuery>({ refId: 'A', queryType: 'forecast', expr: 'disk', ...initial });
-    return (
-      <QueryEditor
-        datasource={{} as DataSource}
-        query={query}
-        onChange={(next) => {
-          onChange(next);
-          setQuery(next);
-        }}
-        onRunQuery={onRunQuery}
-      />
-    );
-  }
-  render(<Harness />);
-  return { onRunQuery, lastQuery: (): TraceoQuery => onChange.mock.calls[onChange.mock.calls.length - 1][0] };
-}
+const renderEditor = (initial: Partial<TraceoQuery> = {}) =>
+  renderQueryEditor({ refId: 'A', queryType: 'forecast', expr: 'disk', ...initial });
 
 const user = userEvent.setup({ delay: null });
 

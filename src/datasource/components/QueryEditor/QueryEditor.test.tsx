@@ -1,36 +1,15 @@
-import React, { useState } from 'react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { DataSource } from '../../datasource';
 import { selectors } from '../../selectors';
 import { TraceoQuery } from '../../types';
 import { loadQueryHistory, rememberQuery } from './queryHistory';
-import { QueryEditor } from './QueryEditor';
+import { renderQueryEditor } from './testing/renderQueryEditor';
 
 const q = selectors.queryEditor;
 
-/** Keeps the query in state like a panel editor, so typing accumulates and blur sees the latest text. */
-function renderEditor(initial: Partial<TraceoQuery> = {}) {
-  const onChange = jest.fn();
-  const onRunQuery = jest.fn();
-  function Harness() {
-    const [query, setQuery] = useState<TraceoQuery>({ refId: 'A', queryType: 'raw', ...initial });
-    return (
-      <QueryEditor
-        datasource={{} as DataSource}
-        query={query}
-        onChange={(next) => {
-          onChange(next);
-          setQuery(next);
-        }}
-        onRunQuery={onRunQuery}
-      />
-    );
-  }
-  render(<Harness />);
-  return { onChange, onRunQuery, lastQuery: (): TraceoQuery => onChange.mock.calls[onChange.mock.calls.length - 1][0] };
-}
+const renderEditor = (initial: Partial<TraceoQuery> = {}) =>
+  renderQueryEditor({ refId: 'A', queryType: 'raw', ...initial });
 
 // No artificial delay between keystrokes: the editors react to each change synchronously.
 const user = userEvent.setup({ delay: null });
