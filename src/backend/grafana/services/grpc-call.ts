@@ -35,12 +35,24 @@ export function toServiceError(err: unknown, ctx: CallContext): ServerErrorRespo
   return Object.assign(new Error(errorMessage(err)), { code, details: errorMessage(err) });
 }
 
+/**
+ * Once the call was cancelled or its deadline passed, the caller has its status already: an answer that
+ * turns up afterwards (a handler that caught the abort and returned per-query errors) must not race that
+ * status to the wire and arrive as a success.
+ */
+function abortedStatus(ctx: CallContext): ServerErrorResponse | undefined {
+  return ctx.signal.aborted ? toServiceError(ctx.signal.reason, ctx) : undefined;
+}
+
 export function unary<Req, Res>(run: (request: Req, ctx: CallContext) => Promise<Res>): handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const { ctx, done } = createCallContext(call);
     run(call.request, ctx)
       .then(
-        (response) => callback(null, response),
+        (response) => {
+          const aborted = abortedStatus(ctx);
+          return aborted ? callback(aborted) : callback(null, response);
+        },
         (err: unknown) => callback(toServiceError(err, ctx))
       )
       .finally(done);
@@ -56,6 +68,11 @@ export function singleMessageStream<Req, Res>(
     run(call.request, ctx)
       .then(
         (response) => {
+          const aborted = abortedStatus(ctx);
+          if (aborted) {
+            call.emit('error', aborted);
+            return;
+          }
           call.write(response);
           call.end();
         },
