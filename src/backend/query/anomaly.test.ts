@@ -8,6 +8,7 @@ import { gaussian, mulberry32 } from 'ml/stats';
 import { anomalyQueryHandler } from './anomaly';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { historyStartMs, trainingPlan } from './anomaly/schedule';
+import { InlineScoring } from './anomaly/series-scoring';
 import { type FakeSeries, fakePrometheus } from './history/testing/fake-prometheus';
 
 const STEP = 30 * 60_000;
@@ -66,7 +67,7 @@ async function run(
   const mux = new QueryTypeMux().handle(
     'anomaly',
     anomalyQueryHandler(async () => prometheus.client, {
-      cache: options.cache ?? new AnomalyModelCache(),
+      scoring: new InlineScoring(options.cache ?? new AnomalyModelCache()),
       now: () => options.now ?? END + DAY,
     })
   );

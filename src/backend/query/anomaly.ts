@@ -9,7 +9,10 @@
  *      (anomaly/series-scorer.ts);
  *   3. the others need history: the training window before their refit anchor is fetched once (in chunks
  *      within Prometheus' point limit) and they are run cold (anomaly/causal-run.ts);
- *   4. frames. Between series the event loop gets a turn and cancellation is honoured.
+ *   4. frames.
+ * Series are scored through a SeriesScoring (anomaly/series-scoring.ts): worker threads in the executable
+ * (anomaly/workers/pool.ts), so many series score in parallel while the gRPC server keeps answering, or inline
+ * with a turn of the event loop between series. Either way cancellation stops the series not yet started.
  * Points of the last PROVISIONAL_MS are scored but never learnt for good (anomaly/score-series.ts).
  */
 import type { QueryHandler } from 'backend/grafana/data';
@@ -28,11 +31,11 @@ import {
   modelOptionsKey,
   parseAnomalyQueryModel,
 } from './anomaly-options';
-import { yieldToEventLoop } from './history/event-loop';
 import { fetchGrid, type GridFetch } from './history/fetch-grid';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
 import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
+import { InlineScoring, type SeriesScoring } from './anomaly/series-scoring';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';
 import { PROVISIONAL_MS } from './anomaly/score-series';
@@ -41,15 +44,15 @@ import type { PrometheusClientProvider } from './client-provider';
 import { noticesOf } from './prometheus-range';
 
 export interface AnomalyHandlerDependencies {
-  /** Warm models between queries; one per process by default. */
-  cache?: AnomalyModelCache;
+  /** Where series are scored (and their warm models kept); inline with its own model cache by default. */
+  scoring?: SeriesScoring;
   /** The clock that decides which points are still provisional. */
   now?: () => number;
 }
 
 export function anomalyQueryHandler(
   clientFor: PrometheusClientProvider,
-  { cache = new AnomalyModelCache(), now = Date.now }: AnomalyHandlerDependencies = {}
+  { scoring = new InlineScoring(), now = Date.now }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
   return async (query, req, ctx) => {
     const model = parseAnomalyQueryModel(query);
@@ -64,27 +67,34 @@ export function anomalyQueryHandler(
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
     const current = await fetchGrid(client, expr, panel, ctx.signal);
+    // A series that fails fails the query: the others stop too, rather than score for nobody.
+    const failed = new AbortController();
     const scorer = new SeriesScorer({
       client,
       expr,
-      panel,
-      history: gridBetween(historyStartMs(panel.startMs, training), panel.startMs - panel.stepMs, panel.stepMs),
-      training,
-      options,
-      cache,
+      scoring,
+      context: {
+        panel,
+        history: gridBetween(historyStartMs(panel.startMs, training), panel.startMs - panel.stepMs, panel.stepMs),
+        training,
+        options,
+        settledEndMs: now() - PROVISIONAL_MS,
+      },
       keyOf: modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly)),
-      settledEndMs: now() - PROVISIONAL_MS,
-      signal: ctx.signal,
+      signal: AbortSignal.any([ctx.signal, failed.signal]),
     });
+    const present = [...current.series].filter(([, series]) => series.first >= 0);
+    const results = await Promise.all(present.map(([seriesKey, series]) => scorer.score(seriesKey, series))).catch(
+      (err: unknown) => {
+        failed.abort(err);
+        throw err;
+      }
+    );
     const times = gridTimes(panel);
     const scored: ScoredSeries[] = [];
     const progress = { learning: 0, young: 0 };
-    for (const [seriesKey, series] of current.series) {
-      await yieldToEventLoop(ctx.signal);
-      if (series.first < 0) {
-        continue;
-      }
-      const { points, historyPoints } = await scorer.score(seriesKey, series);
+    for (const [index, [, series]] of present.entries()) {
+      const { points, historyPoints } = results[index];
       // Only the series' own span: no frame full of nulls before it appears or after it vanishes.
       const span = { from: series.first, to: series.last + 1 };
       const s: ScoredSeries = {

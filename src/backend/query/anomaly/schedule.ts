@@ -3,6 +3,7 @@
  * are absolute (multiples of the refit interval since the epoch, shifted per series) so that every query over
  * the same data fits at the same points, whatever its range: see causal-run.ts.
  */
+import { fnv1a } from './string-hash';
 
 /** History points a fit sees at most: the ensemble's own bound (AnomalyEnsembleOptions.maxHistoryPoints). */
 export const MAX_TRAINING_POINTS = 50_000;
@@ -49,14 +50,4 @@ export function anchorOf(timeMs: number, schedule: FitSchedule): number {
 export function historyStartMs(panelStartMs: number, plan: TrainingPlan): number {
   // Anchors lie in (panelStart − refitEvery, panelStart]; the earliest needs a training window before it.
   return panelStartMs - plan.refitEveryMs - plan.trainingPoints * plan.stepMs;
-}
-
-/** 32-bit FNV-1a: a fast, stable string hash (the same in every process and replica). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

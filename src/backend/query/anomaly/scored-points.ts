@@ -9,6 +9,16 @@ import type { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
 const EVIDENCE_RESOLUTION = 10;
 const EVIDENCE_MAX = 255;
 
+/** The arrays behind a run of scored points, as they cross between threads (see `arrays`). */
+export interface ScoredPointsArrays {
+  score: Float64Array;
+  expected: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  evidence: Uint8Array;
+  detectorCount: number;
+}
+
 export class ScoredPoints {
   private constructor(
     /** 0–100; NaN where the point has no value or the model is still learning. */
@@ -32,6 +42,21 @@ export class ScoredPoints {
       new Uint8Array(length * detectorCount),
       detectorCount
     );
+  }
+
+  /** The points over arrays received from another thread. */
+  static fromArrays(a: ScoredPointsArrays): ScoredPoints {
+    return new ScoredPoints(a.score, a.expected, a.lower, a.upper, a.evidence, a.detectorCount);
+  }
+
+  /**
+   * The arrays, to post to another thread, and their buffers, to transfer rather than copy. Only for points
+   * that own their memory (`copy`): a transfer detaches the buffers on this side.
+   */
+  arrays(): { arrays: ScoredPointsArrays; buffers: ArrayBuffer[] } {
+    const { score, expected, lower, upper, evidence, detectorCount } = this;
+    const buffers = [score, expected, lower, upper, evidence].map((a) => a.buffer as ArrayBuffer);
+    return { arrays: { score, expected, lower, upper, evidence, detectorCount }, buffers };
   }
 
   get length(): number {

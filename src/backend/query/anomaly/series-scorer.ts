@@ -1,39 +1,26 @@
 /**
- * Scores the series of one query, one at a time: from the cache when a warm model can continue exactly,
- * otherwise cold, with the history fetched once for the whole query, the first time a series needs it.
+ * Scores the series of one query through a SeriesScoring (inline or worker threads): from a warm model when
+ * one can continue exactly, otherwise cold, with the history fetched once for the whole query, the first time
+ * a series needs it.
  */
 import type { PrometheusClient } from 'backend/prometheus/client';
-import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
 
 import { fetchGrid, type GridFetch } from '../history/fetch-grid';
-import { type Grid, type GridSeries, joinGrids } from '../history/grid';
-import type { AnomalyModelCache } from './model-cache';
-import { scheduleFor, type TrainingPlan } from './schedule';
-import { scoreCold, scoreWarm } from './score-series';
-import type { ScoredPoints } from './scored-points';
+import type { GridSeries } from '../history/grid';
+import type { ScoringContext, SeriesScores } from './series-job';
+import type { SeriesScoring } from './series-scoring';
+
+export type { SeriesScores } from './series-job';
 
 export interface SeriesScorerContext {
   client: PrometheusClient;
   /** The PromQL that runs, macros replaced. */
   expr: string;
-  panel: Grid;
-  /** The grid before the panel that cold runs learn from. */
-  history: Grid;
-  training: TrainingPlan;
-  options: AnomalyEnsembleOptions;
-  cache: AnomalyModelCache;
+  scoring: SeriesScoring;
+  context: ScoringContext;
   /** The cache key of a series, from its label key. */
   keyOf: (seriesKey: string) => string;
-  /** Points after this are provisional (score-series.ts). */
-  settledEndMs: number;
   signal: AbortSignal;
-}
-
-export interface SeriesScores {
-  /** Over the whole panel grid. */
-  points: ScoredPoints;
-  /** History behind the model's latest fit; undefined while the series is learning. */
-  historyPoints?: number;
 }
 
 export class SeriesScorer {
@@ -42,22 +29,18 @@ export class SeriesScorer {
   constructor(private readonly ctx: SeriesScorerContext) {}
 
   async score(seriesKey: string, series: GridSeries): Promise<SeriesScores> {
-    const { panel, training, options, cache, settledEndMs } = this.ctx;
-    const schedule = scheduleFor(training, seriesKey);
-    const key = this.ctx.keyOf(seriesKey);
-    const cached = cache.get(key);
-    const warm = scoreWarm(cached, series.values, panel, schedule, settledEndMs);
-    if (warm && cached) {
-      cache.offer(key, cached); // it moved on: fresh size and recency
-      return { points: warm, historyPoints: cached.state.historyPoints };
+    const { scoring, context, signal } = this.ctx;
+    const job = { key: this.ctx.keyOf(seriesKey), seriesKey, panelValues: series.values };
+    const warm = await scoring.score(context, job, signal);
+    if ('scores' in warm) {
+      return warm.scores;
     }
     const past = (await this.fetchHistory()).series.get(seriesKey);
-    const joined = joinGrids(past, this.ctx.history.length, series);
-    const cold = scoreCold(joined.values, this.ctx.history, panel, schedule, options, settledEndMs);
-    if (cold.model) {
-      cache.offer(key, cold.model);
+    const cold = await scoring.score(context, { ...job, history: { values: past?.values } }, signal);
+    if (!('scores' in cold)) {
+      throw new Error('a series with its history was not scored');
     }
-    return { points: cold.points, historyPoints: cold.model?.state.historyPoints };
+    return cold.scores;
   }
 
   /** The history fetch, if one was needed: its Prometheus warnings belong in the notices too. */
@@ -66,8 +49,8 @@ export class SeriesScorer {
   }
 
   private fetchHistory(): Promise<GridFetch> {
-    const { client, expr, history, signal } = this.ctx;
-    this.history ??= fetchGrid(client, expr, history, signal);
+    const { client, expr, context, signal } = this.ctx;
+    this.history ??= fetchGrid(client, expr, context.history, signal);
     return this.history;
   }
 }

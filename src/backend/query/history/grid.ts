@@ -51,15 +51,25 @@ export function labelKey(labels: Labels): string {
 
 /** A series over `history` followed by the same series over `panel` (the grid right after it). */
 export function joinGrids(history: GridSeries | undefined, historyLength: number, panel: GridSeries): GridSeries {
-  const values = new Float64Array(historyLength + panel.values.length);
-  if (history) {
-    values.set(history.values);
-  } else {
-    values.fill(NaN, 0, historyLength);
-  }
-  values.set(panel.values, historyLength);
+  const values = joinValues(history?.values, historyLength, panel.values);
   const shift = (index: number) => (index < 0 ? -1 : index + historyLength);
   const first = history && history.first >= 0 ? history.first : shift(panel.first);
   const last = panel.last >= 0 ? shift(panel.last) : (history?.last ?? -1);
   return { labels: panel.labels, values, first, last };
+}
+
+/** The values of `joinGrids` alone: a series without history gets NaN there. */
+export function joinValues(
+  history: Float64Array | undefined,
+  historyLength: number,
+  panel: Float64Array
+): Float64Array {
+  const values = new Float64Array(historyLength + panel.length);
+  if (history) {
+    values.set(history);
+  } else {
+    values.fill(NaN, 0, historyLength);
+  }
+  values.set(panel, historyLength);
+  return values;
 }
