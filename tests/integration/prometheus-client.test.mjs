@@ -25,6 +25,7 @@ const backend = await loadBackend(
   'prometheus-client',
   `
   export { createPrometheusClient } from 'backend/prometheus/from-settings';
+  export { queryRangeInParts, splitRange } from 'backend/prometheus/split-range';
   export { parseTraceoSettings } from 'backend/settings/parse-settings';
   export { buildQueryMux } from 'backend/query';
   export { checkHealthHandler } from 'backend/health';
@@ -119,6 +120,28 @@ describe('range queries against the backfilled history', () => {
     );
     assert.equal(series.length, 100);
     assert.ok(series.every((s) => s.timestamps.length === 1440));
+  });
+
+  it('answers a range split into parts exactly as one query, across part boundaries', async () => {
+    const client = clientWith();
+    const [startMs, endMs, stepMs] = [(fixture.end - 86_400 + 60) * 1000, fixture.end * 1000, 60_000];
+    assert.equal(backend.splitRange(startMs, endMs, stepMs).length, 4, 'the day at 60 s should be split');
+    // rate() looks back across each boundary, and the series-less gaps of traceo_test_special test the merge.
+    for (const expr of ['rate(traceo_test_requests_total[5m])', 'traceo_test_bench', 'traceo_test_special']) {
+      const whole = await client.queryRange(expr, startMs, endMs, stepMs / 1000);
+      const parts = await backend.queryRangeInParts(
+        (from, to) => client.queryRange(expr, from, to, stepMs / 1000),
+        startMs,
+        endMs,
+        stepMs
+      );
+      assert.ok(whole.series.length > 0, `${expr} matched nothing`);
+      assert.deepEqual(
+        parts.series.map((s) => [s.labels, Array.from(s.timestamps), Array.from(s.values)]),
+        whole.series.map((s) => [s.labels, Array.from(s.timestamps), Array.from(s.values)]),
+        expr
+      );
+    }
   });
 
   it('keeps NaN and ±Inf samples as such', async () => {

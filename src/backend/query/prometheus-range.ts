@@ -9,6 +9,7 @@ import type { PrometheusClient, RangeQueryResult } from 'backend/prometheus/clie
 import { formatPromDuration } from 'backend/prometheus/duration';
 import { PrometheusQueryError } from 'backend/prometheus/errors';
 import { findUninterpolatedVariables, interpolateMacros } from 'backend/prometheus/macros';
+import { queryRangeInParts } from 'backend/prometheus/split-range';
 import { planRange, type RangePlan } from 'backend/prometheus/step';
 import type { PromQueryModel } from './query-model';
 
@@ -36,7 +37,13 @@ export async function runRangeQuery(
   const expr = interpolateMacros(model.expr, plan);
   let result: RangeQueryResult;
   try {
-    result = await client.queryRange(expr, plan.startMs, plan.endMs, plan.stepMs / 1000, signal);
+    result = await queryRangeInParts(
+      (startMs, endMs, partSignal) => client.queryRange(expr, startMs, endMs, plan.stepMs / 1000, partSignal),
+      plan.startMs,
+      plan.endMs,
+      plan.stepMs,
+      signal
+    );
   } catch (err) {
     throw explainLeftoverVariables(err, expr);
   }
