@@ -21,7 +21,7 @@ func (r Report) Print(out io.Writer) {
 		fmt.Sprintf("  %-44s p50 %8.2f ×    p95 %8.2f ×    (bar ≤ %.1f×)", "ratio plugin / direct", r.Ratio.P50, r.Ratio.P95, r.Bars.Ratio),
 		fmt.Sprintf("  %-44s p50 %8.1f ms   p95 %8.1f ms   (bar p95 ≤ %.0f ms)", "plugin's own share, plugin − direct per run", r.PluginShare.P50, r.PluginShare.P95, r.Bars.PluginShareP95MS),
 		fmt.Sprintf("exec → handshake     %.0f ms   (bar ≤ %.0f ms)", r.StartupMS, r.Bars.StartupMS),
-		fmt.Sprintf("plugin RSS after the runs   %.1f MiB, peak %.1f MiB   (bar ≤ %.0f MB)",
+		fmt.Sprintf("plugin RSS after the runs   %.1f MiB, peak %.1f MiB   (for information: the ≤ %.0f MB bar is on idle RSS)",
 			float64(r.Memory.RSSBytes)/mebibyte, float64(r.Memory.PeakRSSBytes)/mebibyte, float64(r.Bars.RSSBytes)/1e6),
 	}
 	for _, line := range lines {
