@@ -19,7 +19,7 @@ import { AutoForecaster } from '../../src/ml/forecast/auto-forecaster';
 import { LstmForecaster, LstmForecasterOptions } from '../../src/ml/forecast/lstm';
 import { Naive2 } from '../../src/ml/forecast/naive2';
 import { SeasonalNaive } from '../../src/ml/forecast/seasonal-naive';
-import { loadTensorflow, TensorflowRuntime } from '../../src/ml/forecast/tf-backend';
+import { loadTensorflow, TensorflowRuntime } from '../../src/ml/tf/tf-backend';
 
 const VENV = join('.cache', 'bench-venv');
 const DEFAULT_BUDGET = 300;

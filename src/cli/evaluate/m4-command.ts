@@ -9,7 +9,7 @@ import { dirname, join, sep } from 'node:path';
 import { AutoForecaster, type AutoForecasterOptions } from 'ml/forecast/auto-forecaster';
 import { LstmForecaster } from 'ml/forecast/lstm';
 import { lstmOnly, withLstm } from 'ml/forecast/lstm-candidate';
-import { loadTensorflow } from 'ml/forecast/tf-backend';
+import { loadTensorflow } from 'ml/tf/tf-backend';
 
 import { booleanFlag, numberFlag, parseArgs, stringFlag, stringFlagOr } from '../args';
 import type { CliCommand } from '../commands';

@@ -18,6 +18,7 @@
  */
 import { scoreForPValue, TailCalibrator } from '../calibration/tail-calibrator';
 import { normalTwoSided, normalUpper } from '../calibration/reference-tails';
+import { WindowAutoencoder } from '../detectors/autoencoder';
 import { IsolationForest } from '../detectors/isolation-forest';
 import { RobustCovariance } from '../detectors/robust-covariance';
 import { SeasonalBaseline } from '../detectors/seasonal-baseline';
@@ -82,6 +83,7 @@ export class AnomalyEnsemble {
   private readonly row = new Float64Array(UNIVARIATE_FEATURE_COUNT);
   private forest: IsolationForest | undefined;
   private covariance: RobustCovariance | undefined;
+  private autoencoder: WindowAutoencoder | undefined;
   /** Detector index of each kind in `active` (−1 when off), so the hot loop needs no lookups. */
   private readonly slot: Record<DetectorName, number>;
   private readonly pScratch: Float64Array;
@@ -105,7 +107,10 @@ export class AnomalyEnsemble {
     this.given = options;
     this.options = resolveOptions(options);
     this.baseline = new SeasonalBaseline(this.options.seasonal);
-    this.active = DETECTOR_NAMES.filter((name) => this.options.enabled[name] && isImplemented(name));
+    this.active = DETECTOR_NAMES.filter((name) => this.options.enabled[name]);
+    if (this.options.enabled.autoencoder && options.autoencoder === undefined) {
+      throw new Error('the autoencoder detector needs a loaded TensorFlow.js runtime (options.autoencoder)');
+    }
     this.weights = Float64Array.from(this.active, (name) => this.options.weights[name]);
     this.pScratch = new Float64Array(this.active.length);
     this.rawScratch = new Float64Array(this.active.length);
@@ -132,6 +137,7 @@ export class AnomalyEnsemble {
     copy.features = this.features.clone();
     copy.forest = this.forest;
     copy.covariance = this.covariance;
+    copy.autoencoder = this.autoencoder?.clone();
     copy.pScratch.set(this.pScratch);
     copy.shiftEwma = this.shiftEwma;
     copy.volatilityEwma = this.volatilityEwma;
@@ -192,6 +198,10 @@ export class AnomalyEnsemble {
         this.covariance.score(matrix, n, raw[this.slot.robustCovariance]);
       }
     }
+    if (this.slot.autoencoder >= 0) {
+      this.autoencoder = new WindowAutoencoder({ seed: this.options.seed, ...this.given.autoencoder! });
+      this.autoencoder.fit(z, raw[this.slot.autoencoder]);
+    }
     // Replay the history through the streaming detectors: their scores on it are the rest of the calibration
     // sample, and their state at the end is where streaming continues.
     this.shiftEwma = 0;
@@ -199,7 +209,7 @@ export class AnomalyEnsemble {
     for (let t = 0; t < n; t++) {
       this.streamingScores(z[t], scale[t]);
       for (let k = 0; k < raw.length; k++) {
-        if (k !== this.slot.isolationForest && k !== this.slot.robustCovariance) {
+        if (k !== this.slot.isolationForest && k !== this.slot.robustCovariance && k !== this.slot.autoencoder) {
           raw[k][t] = this.rawScratch[k];
         }
       }
@@ -334,6 +344,9 @@ export class AnomalyEnsemble {
         raw[slot.robustCovariance] = this.covariance ? this.covariance.scoreRow(this.row) : NaN;
       }
     }
+    if (slot.autoencoder >= 0) {
+      raw[slot.autoencoder] = this.autoencoder ? this.autoencoder.scoreNext(z) : NaN;
+    }
   }
 
   /** The residual, magnitude, shift and volatility scores of a point (all NaN for a NaN residual). */
@@ -383,10 +396,6 @@ export class AnomalyEnsemble {
       out.evidence[this.active[k]]![t] = this.pScratch[k];
     }
   }
-}
-
-function isImplemented(name: DetectorName): boolean {
-  return name !== 'autoencoder';
 }
 
 function directional(z: number, direction: Direction): number {

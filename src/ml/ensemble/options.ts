@@ -1,4 +1,5 @@
 /** Options of the anomaly ensemble, with the product defaults of DESIGN.md §3.2. */
+import type { AutoencoderOptions } from '../detectors/autoencoder';
 import type { SeasonalBaselineOptions } from '../detectors/seasonal-baseline';
 
 export type Direction = 'up' | 'down' | 'both';
@@ -10,7 +11,8 @@ export type Direction = 'up' | 'down' | 'both';
  *   noisy stretch is small in local σ but may still be the largest deviation in a month;
  * - shift: an EWMA of z (a sustained small offset); volatility: an EWMA of |z| (a burst of variance), off by default;
  * - isolationForest / robustCovariance: the shape of the recent residuals (features/), jointly;
- * - autoencoder: reserved for the optional tfjs model (not part of the default build).
+ * - autoencoder: the reconstruction error of a small tfjs autoencoder over windows of z (an unusual shape of the
+ *   recent residuals); off by default, it needs a loaded TensorFlow.js runtime (`autoencoder` option).
  */
 export const DETECTOR_NAMES = [
   'residual',
@@ -47,6 +49,11 @@ export interface AnomalyEnsembleOptions {
    */
   weights?: Partial<Record<DetectorName, number>>;
   seasonal?: SeasonalBaselineOptions;
+  /**
+   * The autoencoder's network, training and TensorFlow.js runtime; required when `detectors.autoencoder` is on
+   * (the caller loads tfjs: the core does no I/O). Its seed defaults to `seed`.
+   */
+  autoencoder?: AutoencoderOptions;
   /** Seed for the randomised detectors, so a score is reproducible. */
   seed?: number;
 }

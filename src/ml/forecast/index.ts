@@ -18,4 +18,4 @@ export type { FitOptions, Forecaster, ForecasterFactory } from './types';
 // The optional LSTM: tfjs is imported lazily by `loadTensorflow`, so these exports cost nothing until it is awaited.
 export { LstmForecaster, type LstmForecasterOptions } from './lstm';
 export { LSTM_CANDIDATE_NAME, lstmCandidate, lstmOnly, withLstm } from './lstm-candidate';
-export { loadTensorflow, type TensorflowOptions, type TensorflowRuntime } from './tf-backend';
+export { loadTensorflow, type TensorflowOptions, type TensorflowRuntime } from '../tf/tf-backend';

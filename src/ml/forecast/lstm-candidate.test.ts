@@ -6,7 +6,7 @@ import { AutoForecaster } from './auto-forecaster';
 import { defaultCandidates } from './candidates';
 import { LSTM_CANDIDATE_NAME, lstmOnly, withLstm } from './lstm-candidate';
 import { LstmForecaster, LstmForecasterOptions } from './lstm';
-import { loadTensorflow, TensorflowRuntime } from './tf-backend';
+import { loadTensorflow, TensorflowRuntime } from '../tf/tf-backend';
 
 let options: LstmForecasterOptions;
 let runtime: TensorflowRuntime;

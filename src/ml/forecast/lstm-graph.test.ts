@@ -7,7 +7,7 @@ import { disposeBatch, graphParams, makeBatch, paramList, predictions } from './
 import { initialWeights, LstmWeights, NetworkShape, predictWindow } from './lstm-network';
 import { lstmOps } from './lstm-ops';
 import { buildWindows } from './lstm-windows';
-import { loadTensorflow, Tf } from './tf-backend';
+import { loadTensorflow, Tf } from '../tf/tf-backend';
 
 let tf: Tf;
 

@@ -3,7 +3,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { GATES, LstmWeights, NetworkShape, readoutWidth } from './lstm-network';
 import type { LstmOps } from './lstm-ops';
 import type { Windows } from './lstm-windows';
-import type { Tf } from './tf-backend';
+import type { Tf } from '../tf/tf-backend';
 
 /**
  * The network of `lstm-network.ts` as a tfjs graph, batched, for training. Gates have separate matrices rather

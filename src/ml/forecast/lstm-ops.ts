@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 
-import type { Tf } from './tf-backend';
+import type { Tf } from '../tf/tf-backend';
 
 /**
  * The three differentiable ops the LSTM graph is made of, with gradients written for tfjs' wasm backend on the

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { Rng } from 'ml/stats';
+import { type Rng, shuffleInPlace } from 'ml/stats';
 
 import {
   disposeBatch,
@@ -18,7 +18,7 @@ import { LstmWeights, readoutWidth } from './lstm-network';
 import { LstmOps, lstmOps } from './lstm-ops';
 import { fitReadout, ReadoutData } from './lstm-readout';
 import type { Windows } from './lstm-windows';
-import type { Tf } from './tf-backend';
+import type { Tf } from '../tf/tf-backend';
 
 /**
  * Training the LSTM with tfjs within a wall-clock budget: the head starts at its closed-form ridge optimum for the
@@ -117,7 +117,7 @@ export function trainLstm(
         break;
       }
       if (cursor + batchSize > trainCount) {
-        shuffle(order, options.rng);
+        shuffleInPlace(order, options.rng);
         cursor = 0;
       }
       const batch = makeBatch(tf, windows, initial, order.subarray(cursor, cursor + batchSize));
@@ -197,14 +197,4 @@ function withClosedFormHead(
   }
   const { outputKernel, readoutKernel, ridge } = fitted;
   return { weights: { ...initial, outputKernel, readoutKernel }, ridge };
-}
-
-/** Fisher–Yates with the seeded generator. */
-function shuffle(order: Int32Array, rng: Rng): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
 }

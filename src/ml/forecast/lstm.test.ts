@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { gaussian, mulberry32 } from 'ml/stats';
 
 import { LstmForecaster, LstmForecasterOptions } from './lstm';
-import { loadTensorflow, TensorflowRuntime } from './tf-backend';
+import { loadTensorflow, TensorflowRuntime } from '../tf/tf-backend';
 
 let runtime: TensorflowRuntime;
 

@@ -5,7 +5,7 @@ import { initialWeights, LstmWeights, predictWindow } from './lstm-network';
 import { fromWorkingScale, toWorkingScale, WorkingScale } from './lstm-scaling';
 import { trainLstm, TrainingReport } from './lstm-training';
 import { buildWindows, departureScale, windowLevel, WindowShape } from './lstm-windows';
-import type { TensorflowRuntime } from './tf-backend';
+import type { TensorflowRuntime } from '../tf/tf-backend';
 import { FitOptions, Forecaster, primaryPeriod } from './types';
 
 /**

@@ -18,7 +18,7 @@ export {
 export { selectKth } from './select';
 export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
-export { gaussian, mulberry32, randomInt, type Rng } from './random';
+export { gaussian, mulberry32, randomInt, type Rng, shuffleInPlace } from './random';
 export { chiSquareQuantile, erfc, normalCdf, normalQuantile } from './distributions';
 export { centredMovingAverage } from './moving-average';
 export { seasonalStrength } from './seasonal-strength';

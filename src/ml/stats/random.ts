@@ -29,3 +29,14 @@ export function gaussian(rng: Rng): number {
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
 }
+
+/** Shuffles `order` in place (Fisher–Yates) with the seeded generator. */
+export function shuffleInPlace(order: Int32Array, rng: Rng): Int32Array {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order;
+}

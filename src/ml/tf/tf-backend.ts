@@ -1,10 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
 
 /**
- * Loading TensorFlow.js for the LSTM forecaster. tfjs is big and slow to initialise, and only queries that ask for
- * the LSTM need it, so it is imported dynamically here and nowhere else: importing `ml/forecast` costs nothing
- * until someone awaits `loadTensorflow`. Training then runs synchronously on the loaded runtime, which lets the
- * LSTM implement the same synchronous `Forecaster` contract as every other model.
+ * Loading TensorFlow.js for the optional networks (the LSTM forecaster, the anomaly ensemble's autoencoder). tfjs is
+ * big and slow to initialise, and only queries that ask for a network need it, so it is imported dynamically here
+ * and nowhere else: importing `ml/forecast` or `ml/ensemble` costs nothing until someone awaits `loadTensorflow`.
+ * Training then runs synchronously on the loaded runtime, which lets the networks implement the same synchronous
+ * contracts as every other model (`Forecaster`, the ensemble's `fit`).
  *
  * Backend: WebAssembly when its `.wasm` binaries can be found (an order of magnitude less per-op overhead than the
  * pure JavaScript `cpu` kernels on the small tensors of a per-series model), else `cpu`. The engine and its backend
@@ -56,14 +57,24 @@ async function initialise(options: TensorflowOptions): Promise<TensorflowRuntime
   if (wanted === 'wasm') {
     fallbackReason = await tryWasm(tf, options.wasmPaths);
     if (fallbackReason === undefined) {
-      return { tf, backend: 'wasm' };
+      return runtimeOf(tf, 'wasm');
     }
   }
   if (!(await tf.setBackend('cpu'))) {
     throw new Error('TensorFlow.js could not start its cpu backend');
   }
   await tf.ready();
-  return fallbackReason === undefined ? { tf, backend: 'cpu' } : { tf, backend: 'cpu', fallbackReason };
+  return runtimeOf(tf, 'cpu', fallbackReason);
+}
+
+/**
+ * The runtime object handed to models. Its `tf` is not enumerable: a runtime travels inside models' options, and
+ * whatever walks a model's own properties (the backend's model cache measures models so) must not walk into the
+ * process-wide tfjs module and its WebAssembly memory (16 MB) as if each model owned a copy.
+ */
+function runtimeOf(tf: Tf, backend: TfBackendName, fallbackReason?: string): TensorflowRuntime {
+  const runtime = fallbackReason === undefined ? { backend } : { backend, fallbackReason };
+  return Object.defineProperty(runtime, 'tf', { value: tf, enumerable: false }) as TensorflowRuntime;
 }
 
 /** Starts the wasm backend; undefined on success, else the reason it could not start. */
