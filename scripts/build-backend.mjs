@@ -7,8 +7,13 @@
  *
  * 1. esbuild bundles src/backend/main.ts and every dependency into one CommonJS file (a single-executable
  *    application can only `require` Node's built-in modules).
- * 2. Node (the x64 runtime we ship) turns it into a SEA blob. Without code cache or snapshot the blob is plain
- *    JavaScript, so the same blob serves every architecture.
+ *    The anomaly scoring worker (src/backend/query/anomaly/workers/worker-main.ts) is bundled on its own the same
+ *    way: a SEA can neither `require` a file of its bundle nor start a Worker from a path inside it, so the
+ *    worker's bundle travels as a SEA asset (`anomaly-worker.cjs`, the name in workers/worker-code.ts) and the
+ *    pool starts workers from its text (`new Worker(code, { eval: true })`). A second bundle rather than the
+ *    main one restarted with a workerData flag: the worker loads only the ML code, not gRPC, stores and handlers.
+ * 2. Node (the x64 runtime we ship) turns it into a SEA blob, assets included. Without code cache or snapshot the
+ *    blob is plain JavaScript, so the same blob serves every architecture.
  * 3. For each architecture, the official Node runtime (scripts/node-runtime.mjs) is copied to the gpx_ name
  *    and the blob injected with postject. The executable IS the Node process: Grafana's SIGKILL reaches it
  *    directly, with no wrapper script to orphan it.
@@ -56,6 +61,10 @@ const HANDSHAKE = /^1\|2\|(tcp|unix)\|\S+\|grpc$/;
 /** The wasm backend's binaries (plain, SIMD, threaded SIMD): it picks one by what the runtime supports. */
 const TFJS_WASM_DIR = join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
 const TFJS_WASM_FILE = /^tfjs-backend-wasm.*\.wasm$/;
+const MAIN_ENTRY = join(root, 'src', 'backend', 'main.ts');
+const ANOMALY_WORKER_ENTRY = join(root, 'src', 'backend', 'query', 'anomaly', 'workers', 'worker-main.ts');
+/** The SEA asset the anomaly worker pool starts its workers from (src/backend/query/anomaly/workers/worker-code.ts). */
+const ANOMALY_WORKER_ASSET = 'anomaly-worker.cjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -75,8 +84,11 @@ const started = performance.now();
 mkdirSync(WORK_DIR, { recursive: true });
 mkdirSync(OUT_DIR, { recursive: true });
 
-const bundle = await step('bundle', () => bundleBackend(join(WORK_DIR, 'main.cjs')));
-const blob = await step('SEA blob', () => seaBlob(bundle));
+const bundle = await step('bundle', () => bundleBackend(MAIN_ENTRY, join(WORK_DIR, 'main.cjs')));
+const worker = await step('anomaly worker bundle', () =>
+  bundleBackend(ANOMALY_WORKER_ENTRY, join(WORK_DIR, ANOMALY_WORKER_ASSET))
+);
+const blob = await step('SEA blob', () => seaBlob(bundle, { [ANOMALY_WORKER_ASSET]: worker }));
 for (const arch of arches) {
   const target = join(OUT_DIR, `${EXECUTABLE}_linux_${GOARCH[arch]}`);
   await step(`${GOARCH[arch]} executable`, () => buildExecutable(arch, blob, target));
@@ -88,9 +100,9 @@ for (const arch of arches) {
 await step('tfjs wasm binaries', () => copyTfjsWasm());
 log(`done in ${seconds(performance.now() - started)}`);
 
-async function bundleBackend(outfile) {
+async function bundleBackend(entry, outfile) {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src', 'backend', 'main.ts')],
+    entryPoints: [entry],
     outfile,
     ...BACKEND_BUNDLE_OPTIONS,
     // Whitespace and syntax only: keeping identifiers makes stack traces in Grafana's log readable.
@@ -107,7 +119,7 @@ async function bundleBackend(outfile) {
   return outfile;
 }
 
-function seaBlob(mainFile) {
+function seaBlob(mainFile, assets) {
   const blobFile = join(WORK_DIR, 'sea-prep.blob');
   const configFile = join(WORK_DIR, 'sea-config.json');
   writeFileSync(
@@ -115,6 +127,7 @@ function seaBlob(mainFile) {
     JSON.stringify({
       main: mainFile,
       output: blobFile,
+      assets,
       disableExperimentalSEAWarning: true,
       // Both are tied to the V8 build and CPU of the node that made the blob: off, so one blob fits all arches.
       useSnapshot: false,

@@ -6,7 +6,7 @@ import { InstanceManager, log, serve } from 'backend/grafana';
 import { createPrometheusClient } from 'backend/prometheus/from-settings';
 import type { PrometheusClient } from 'backend/prometheus/client';
 import { checkHealthHandler } from 'backend/health';
-import { buildQueryMux, type PrometheusClientProvider } from 'backend/query';
+import { buildQueryMux, defaultAnomalyScoring, type PrometheusClientProvider } from 'backend/query';
 import { buildResourceHandler } from 'backend/resources';
 import { parseTraceoSettings } from 'backend/settings/parse-settings';
 import { parseStorageSettings, readWebhookToken } from 'backend/settings/store-settings';
@@ -25,9 +25,12 @@ const stores = new InstanceManager<Store>(
   (store) => store.close()
 );
 
+/** Anomaly series are scored in worker threads (started on first use), so the gRPC server never waits on them. */
+const anomalyScoring = defaultAnomalyScoring();
+
 serve(
   {
-    queryData: buildQueryMux(clientFor).queryData,
+    queryData: buildQueryMux(clientFor, { anomalyScoring }).queryData,
     checkHealth: checkHealthHandler(clientFor),
     callResource: buildResourceHandler({
       store: (ctx) => stores.get(ctx),
@@ -38,7 +41,7 @@ serve(
   },
   {
     onShutdown: async () => {
-      await Promise.all([prometheusClients.disposeAll(), stores.disposeAll()]);
+      await Promise.all([prometheusClients.disposeAll(), stores.disposeAll(), anomalyScoring.close()]);
     },
   }
 ).catch((err: unknown) => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -113,7 +113,45 @@ describe('backend executable', () => {
     assert.equal(b.status, 400);
     assert.match(b.error, /Prometheus rejected the query: .*parse error/);
   });
+
+  it('scores anomaly series in a worker thread it starts on first use (a SEA asset, not the main thread)', async () => {
+    assert.deepEqual(scoringThreads(plugin.pid), [], 'no scoring worker before the first anomaly query');
+    const json = {
+      refId: 'A',
+      queryType: 'anomaly',
+      expr: 'traceo_test_anomaly',
+      step: '1m',
+      anomaly: { trainingWindow: '6h' },
+    };
+    const response = await client.unary(SERVICE.data, 'QueryData', {
+      pluginContext: pluginContext({ prometheusUrl: fixture.url }),
+      queries: [
+        {
+          refId: 'A',
+          queryType: 'anomaly',
+          maxDataPoints: 1000,
+          intervalMS: 60_000,
+          timeRange: { fromEpochMS: (fixture.end - 3600) * 1000, toEpochMS: fixture.end * 1000 },
+          json: Buffer.from(JSON.stringify(json)),
+        },
+      ],
+    });
+    const a = response.responses.A;
+    assert.equal(a.error, '');
+    const table = tableFromIPC(a.frames[0]);
+    assert.ok(table.schema.fields.some((f) => f.name === 'anomaly_score'));
+    assert.equal(table.numRows, 61);
+    // Node names a worker's OS thread after the worker (cut to 15 characters by Linux).
+    assert.deepEqual(scoringThreads(plugin.pid), ['anomaly-scoring']);
+  });
 });
+
+/** The plugin's threads that run anomaly scoring workers (workers/pool.ts names them anomaly-scoring-<n>). */
+function scoringThreads(pid) {
+  return readdirSync(`/proc/${pid}/task`)
+    .map((tid) => readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim())
+    .filter((name) => name.startsWith('anomaly-scoring'));
+}
 
 function firstLine(stream) {
   return new Promise((resolvePromise, reject) => {

@@ -5,14 +5,24 @@
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import type { PrometheusClientProvider } from './client-provider';
 import { anomalyQueryHandler } from './anomaly';
+import type { SeriesScoring } from './anomaly/series-scoring';
 import { forecastQueryHandler } from './forecast';
 import { rawQueryHandler } from './raw';
 
 export type { PrometheusClientProvider } from './client-provider';
+export { defaultAnomalyScoring } from './anomaly/workers/default-scoring';
 
-export function buildQueryMux(clientFor: PrometheusClientProvider): QueryTypeMux {
+export interface QueryMuxDependencies {
+  /** Where anomaly series are scored (worker threads in the executable); inline by default. */
+  anomalyScoring?: SeriesScoring;
+}
+
+export function buildQueryMux(
+  clientFor: PrometheusClientProvider,
+  { anomalyScoring }: QueryMuxDependencies = {}
+): QueryTypeMux {
   return new QueryTypeMux({ defaultQueryType: 'raw' })
     .handle('raw', rawQueryHandler(clientFor))
-    .handle('anomaly', anomalyQueryHandler(clientFor))
+    .handle('anomaly', anomalyQueryHandler(clientFor, { scoring: anomalyScoring }))
     .handle('forecast', forecastQueryHandler(clientFor));
 }
