@@ -4,8 +4,9 @@
  * state does with its own minimum.
  *
  * NAB rewards the first alarm in a window and charges every alarm outside one, so what it wants is the onset of an
- * anomaly, not every point of it: the 0–100 score goes through `onsetScores` (the same onsets the product annotates)
- * with a cooldown of half the probationary period (tuned on DEV among 0.15–1), then becomes NAB's 0–1 score.
+ * anomaly, not every point of it: the 0–100 score goes through `onsetScores` with a cooldown of half the
+ * probationary period (tuned on DEV among 0.15–1) and an escalation margin of 4 points (DEV, among 0–30), then
+ * becomes NAB's 0–1 score.
  */
 import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
 import { onsetScores } from 'ml/ensemble/onsets';
@@ -19,6 +20,8 @@ export interface NabDetector {
 
 /** Cooldown between onsets, as a fraction of NAB's probationary period. */
 export const ONSET_COOLDOWN_FRACTION = 0.5;
+/** Score points by which a repeat within the cooldown must beat the earlier high to count as an escalation. */
+export const ONSET_ESCALATION_MARGIN = 4;
 
 export function ensembleNabDetector(options: AnomalyEnsembleOptions = {}, name = 'traceo'): NabDetector {
   return {
@@ -27,7 +30,7 @@ export function ensembleNabDetector(options: AnomalyEnsembleOptions = {}, name =
       const probation = probationaryLength(values.length);
       const ensemble = new AnomalyEnsemble({ ...options, minHistoryPoints: Math.max(1, probation) });
       const scores = ensemble.detect(values, times).score;
-      const onsets = onsetScores(scores, Math.round(probation * ONSET_COOLDOWN_FRACTION));
+      const onsets = onsetScores(scores, Math.round(probation * ONSET_COOLDOWN_FRACTION), ONSET_ESCALATION_MARGIN);
       const out = new Float64Array(onsets.length);
       for (let i = 0; i < onsets.length; i++) {
         out[i] = Number.isNaN(onsets[i]) ? 0 : onsets[i] / 100;

@@ -275,4 +275,9 @@ describe('combination and onsets', () => {
     const s = Float64Array.of(10, 80, 80, 70, 90, 20, 10, 10, 75, NaN);
     expect(Array.from(onsetScores(s, 3))).toEqual([10, 80, 0, 0, 90, 0, 0, 0, 75, NaN]);
   });
+
+  it('asks an escalation to beat the window maximum by the margin, a fresh onset not', () => {
+    const s = Float64Array.of(0, 40, 43, 50, 0, 0, 0, 0, 30, 0, 31);
+    expect(Array.from(onsetScores(s, 3, 4))).toEqual([0, 40, 0, 50, 0, 0, 0, 0, 30, 0, 0]);
+  });
 });
