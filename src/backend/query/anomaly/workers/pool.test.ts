@@ -103,6 +103,32 @@ async function until(done: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
+/** Cold jobs straight to the pool: a week of one-minute history each, long enough to be caught running. */
+function coldJobs(extraOptions: object = {}) {
+  const step = MINUTE;
+  const panel = gridBetween(END - 60 * step, END, step);
+  const history = gridBetween(panel.startMs - 7 * 1440 * step, panel.startMs - step, step);
+  const context: ScoringContext = {
+    panel,
+    history,
+    training: trainingPlan(7 * 1440 * step, step),
+    options: { seasonal: { periods: [1440] }, ...extraOptions },
+    settledEndMs: END,
+  };
+  const valuesOf = (grid: { startMs: number; length: number }, s: FakeSeries) =>
+    Float64Array.from({ length: grid.length }, (_, i) => s.valueAt(grid.startMs + i * step) ?? NaN);
+  const job = (i: number): SeriesJob => {
+    const s = seasonal({ instance: `c${i}` }, i, step);
+    return {
+      key: `k${i}`,
+      seriesKey: `c${i}`,
+      panelValues: valuesOf(panel, s),
+      history: { values: valuesOf(history, s) },
+    };
+  };
+  return { context, job, panel };
+}
+
 describe('anomaly worker pool', () => {
   const STEP = 30 * MINUTE;
   const DAY = 48 * STEP;
@@ -135,27 +161,7 @@ describe('anomaly worker pool', () => {
 
   it('never sends the jobs of a cancelled query; the worker goes on with the next query', async () => {
     const workers = pool(1);
-    const step = MINUTE;
-    const panel = gridBetween(END - 60 * step, END, step);
-    const history = gridBetween(panel.startMs - 7 * 1440 * step, panel.startMs - step, step);
-    const context: ScoringContext = {
-      panel,
-      history,
-      training: trainingPlan(7 * 1440 * step, step),
-      options: { seasonal: { periods: [1440] } },
-      settledEndMs: END,
-    };
-    const valuesOf = (grid: { startMs: number; length: number }, s: FakeSeries) =>
-      Float64Array.from({ length: grid.length }, (_, i) => s.valueAt(grid.startMs + i * step) ?? NaN);
-    const job = (i: number): SeriesJob => {
-      const s = seasonal({ instance: `c${i}` }, i, step);
-      return {
-        key: `k${i}`,
-        seriesKey: `c${i}`,
-        panelValues: valuesOf(panel, s),
-        history: { values: valuesOf(history, s) },
-      };
-    };
+    const { context, job, panel } = coldJobs();
     const cancel = new AbortController();
     const jobs = Array.from({ length: 5 }, (_, i) => workers.score(context, job(i), cancel.signal));
     await until(() => workers.stats().running === 1);
@@ -168,6 +174,17 @@ describe('anomaly worker pool', () => {
     const next = await workers.score(context, job(9), new AbortController().signal);
     expect('scores' in next && next.scores.points.length).toBe(panel.length);
     expect(workers.stats()).toMatchObject({ dispatched: 2, crashes: 0 });
+  });
+
+  it('scores a query whose options cannot be sent to a thread on the main thread, exactly as inline', async () => {
+    const workers = pool(2);
+    // A live runtime object (as a TensorFlow.js backend would be): functions cannot be posted to a worker.
+    const { context, job } = coldJobs({ runtime: { backend: () => 'wasm' } });
+    const signal = new AbortController().signal;
+    const pooled = await workers.score(context, job(1), signal);
+    const inline = await new InlineScoring().score(context, job(1), signal);
+    expect(pooled).toEqual(inline);
+    expect(workers.stats()).toMatchObject({ workers: 0, dispatched: 0 });
   });
 
   it('turns a worker that dies mid-query into an error for that refId, and replaces the worker', async () => {

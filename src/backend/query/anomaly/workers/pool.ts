@@ -11,6 +11,8 @@
  *   that query); the jobs queued behind it go to a new worker, started when needed. After a few crashes in a
  *   row the queue behind it fails too, and new workers start after a pause, so a worker that cannot start
  *   does not spin.
+ * - A query whose context cannot be posted to a thread (options carrying a live runtime, such as a TensorFlow.js
+ *   backend) is scored on the main thread, as without workers, with its own share of the cache.
  * - Workers start on first use (start-up time and idle memory stay as without them), never keep the process
  *   alive (unref), and are terminated on plugin shutdown.
  */
@@ -19,9 +21,9 @@ import { Worker } from 'node:worker_threads';
 import { log, PluginError } from 'backend/grafana';
 
 import type { LruCacheLimits } from '../lru-cache';
-import { DEFAULT_MODEL_CACHE_LIMITS } from '../model-cache';
+import { AnomalyModelCache, DEFAULT_MODEL_CACHE_LIMITS } from '../model-cache';
 import type { ScoringContext, SeriesJob, SeriesOutcome } from '../series-job';
-import type { SeriesScoring } from '../series-scoring';
+import { InlineScoring, type SeriesScoring } from '../series-scoring';
 import { fnv1a } from '../string-hash';
 import { outcomeOf, type ScoreReply, type ScoreRequest, type ScoringWorkerData } from './protocol';
 
@@ -81,6 +83,9 @@ interface Lane {
 export class AnomalyWorkerPool implements SeriesScoring {
   private readonly lanes: Lane[];
   private readonly workerData: ScoringWorkerData;
+  /** For contexts that cannot cross to a thread; created when first needed. */
+  private mainThread: InlineScoring | undefined;
+  private readonly sendable = new WeakMap<ScoringContext, boolean>();
   private nextId = 1;
   private dispatched = 0;
   private crashes = 0;
@@ -105,6 +110,10 @@ export class AnomalyWorkerPool implements SeriesScoring {
     }
     if (signal.aborted) {
       return Promise.reject(signal.reason);
+    }
+    if (!this.canSend(context)) {
+      this.mainThread ??= new InlineScoring(new AnomalyModelCache(this.workerData.cacheLimits));
+      return this.mainThread.score(context, job, signal);
     }
     const lane = this.lanes[fnv1a(job.key) % this.lanes.length];
     return new Promise((resolve, reject) => {
@@ -157,9 +166,34 @@ export class AnomalyWorkerPool implements SeriesScoring {
     }
     const worker = lane.worker ?? this.start(lane);
     const task = lane.queue.shift()!;
+    try {
+      worker.postMessage(task.request);
+    } catch (err) {
+      // A job that cannot be sent (canSend checks the context; this is the backstop): it fails alone.
+      settle(task, () => task.reject(err));
+      this.pump(lane);
+      return;
+    }
     lane.running = task;
     this.dispatched++;
-    worker.postMessage(task.request);
+  }
+
+  /** Whether the query's context is plain data a worker can receive; checked once per query. */
+  private canSend(context: ScoringContext): boolean {
+    let sendable = this.sendable.get(context);
+    if (sendable === undefined) {
+      try {
+        structuredClone(context);
+        sendable = true;
+      } catch (err) {
+        sendable = false;
+        log.debug('An anomaly query is scored on the main thread: its options cannot be sent to a worker', {
+          reason: err instanceof Error ? err.message : String(err),
+        });
+      }
+      this.sendable.set(context, sendable);
+    }
+    return sendable;
   }
 
   private start(lane: Lane): Worker {
