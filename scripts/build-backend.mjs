@@ -17,8 +17,9 @@
  * 3. For each architecture, the official Node runtime (scripts/node-runtime.mjs) is copied to the gpx_ name
  *    and the blob injected with postject. The executable IS the Node process: Grafana's SIGKILL reaches it
  *    directly, with no wrapper script to orphan it.
- * 4. The wasm binaries of TensorFlow.js' wasm backend are copied next to the executables: the opt-in LSTM
- *    forecaster loads them from the executable's directory (src/backend/query/forecast/lstm-runtime.ts).
+ * 4. The wasm binaries of TensorFlow.js' wasm backend are copied next to the executables: the opt-in networks
+ *    (LSTM forecaster, anomaly autoencoder) load them from the executable's directory
+ *    (src/backend/query/tensorflow-runtime.ts).
  * 5. Checks: each file is an ELF for its architecture, and the amd64 one prints go-plugin's handshake line
  *    when started the way Grafana starts it (when the build machine is x64).
  *

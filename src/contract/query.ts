@@ -31,8 +31,11 @@ export interface TraceoQueryModel {
   forecast?: ForecastQueryOptions;
 }
 
-/** Detectors a query can switch on or off; the seasonal residual baseline is always on (it gives the band). */
-export const ANOMALY_DETECTORS = ['shift', 'volatility', 'isolationForest', 'robustCovariance'] as const;
+/**
+ * Detectors a query can switch on or off; the seasonal residual baseline is always on (it gives the band). The
+ * autoencoder is opt-in: it trains a small network per series (TensorFlow.js), about a quarter second per fit.
+ */
+export const ANOMALY_DETECTORS = ['shift', 'volatility', 'isolationForest', 'robustCovariance', 'autoencoder'] as const;
 export type AnomalyDetector = (typeof ANOMALY_DETECTORS)[number];
 
 /** Which detectors run when a query does not say: level shifts, isolation forest and robust covariance. */
@@ -41,7 +44,11 @@ export const DEFAULT_ANOMALY_DETECTORS: Record<AnomalyDetector, boolean> = {
   volatility: false,
   isolationForest: true,
   robustCovariance: true,
+  autoencoder: false,
 };
+
+/** Most series one anomaly query may score with the autoencoder on (a 400 names the limit beyond it). */
+export const MAX_AUTOENCODER_SERIES = 20;
 
 export const ANOMALY_DIRECTIONS = ['up', 'down', 'both'] as const;
 export type AnomalyDirection = (typeof ANOMALY_DIRECTIONS)[number];

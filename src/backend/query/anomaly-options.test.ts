@@ -17,7 +17,13 @@ describe('parseAnomalyQueryModel', () => {
   it('applies the defaults when no options are given', () => {
     for (const anomaly of [undefined, null, {}]) {
       expect(parseAnomalyQueryModel(query({ expr: 'up', anomaly })).anomaly).toEqual({
-        detectors: { shift: true, volatility: false, isolationForest: true, robustCovariance: true },
+        detectors: {
+          shift: true,
+          volatility: false,
+          isolationForest: true,
+          robustCovariance: true,
+          autoencoder: false,
+        },
         sensitivity: 0.5,
         trainingWindowMs: 7 * DAY,
         seasonality: 'auto',
@@ -34,7 +40,7 @@ describe('parseAnomalyQueryModel', () => {
         expr: 'rate(x[5m])',
         output: 'alert',
         anomaly: {
-          detectors: { isolationForest: false, volatility: true },
+          detectors: { isolationForest: false, volatility: true, autoencoder: true },
           sensitivity: 0.8,
           trainingWindow: '14d',
           seasonality: ['1d', '1w'],
@@ -46,7 +52,7 @@ describe('parseAnomalyQueryModel', () => {
     );
     expect(model.output).toBe('alert');
     expect(model.anomaly).toEqual({
-      detectors: { shift: true, volatility: true, isolationForest: false, robustCovariance: true },
+      detectors: { shift: true, volatility: true, isolationForest: false, robustCovariance: true, autoencoder: true },
       sensitivity: 0.8,
       trainingWindowMs: 14 * DAY,
       seasonality: [DAY, 7 * DAY],
@@ -70,7 +76,8 @@ describe('parseAnomalyQueryModel', () => {
     [{ direction: 'sideways' }, 'anomaly.direction must be one of up, down, both'],
     [{ minDeviation: -1 }, 'anomaly.minDeviation must be 0 or more'],
     [{ annotationSeverity: 'normal' }, 'anomaly.annotationSeverity must be one of minor, moderate, critical'],
-    [{ detectors: { autoencoder: true } }, 'anomaly.detectors must map detector names'],
+    [{ detectors: { lstm: true } }, 'anomaly.detectors must map detector names'],
+    [{ detectors: { autoencoder: 1 } }, 'anomaly.detectors.autoencoder must be true or false'],
     [{ detectors: { shift: 'yes' } }, 'anomaly.detectors.shift must be true or false'],
     ['fast', 'anomaly must be an object of options'],
   ])('refuses %j with a 400 naming the option', (anomaly, message) => {
@@ -110,5 +117,7 @@ describe('modelOptionsKey', () => {
     expect(key({ detectors: { shift: false } })).not.toBe(key({}));
     expect(key({ detectors: { shift: true } })).toBe(key({}));
     expect(key({ seasonality: 'none' })).not.toBe(key({}));
+    expect(key({ detectors: { autoencoder: true } })).not.toBe(key({}));
+    expect(key({ detectors: { autoencoder: false } })).toBe(key({}));
   });
 });

@@ -16,6 +16,7 @@
  * Points of the last PROVISIONAL_MS are scored but never learnt for good (anomaly/score-series.ts).
  */
 import type { QueryHandler } from 'backend/grafana/data';
+import { BadRequestError } from 'backend/grafana/errors';
 import type { Notice } from 'backend/grafana/frame';
 import type { PluginContext } from 'backend/grafana/plugin-context';
 import { formatPromDuration } from 'backend/prometheus/duration';
@@ -23,6 +24,8 @@ import { interpolateMacros } from 'backend/prometheus/macros';
 import type { RangePlan } from 'backend/prometheus/step';
 import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
 import { DEFAULT_MIN_HISTORY_POINTS } from 'ml/ensemble/options';
+import type { TensorflowRuntime } from 'ml/tf/tf-backend';
+import { MAX_AUTOENCODER_SERIES } from 'contract/query';
 
 import {
   type AnomalyQueryModel,
@@ -35,6 +38,7 @@ import { fetchGrid, type GridFetch } from './history/fetch-grid';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
 import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
+import { autoencoderSetup } from './anomaly/autoencoder-setup';
 import { InlineScoring, type SeriesScoring } from './anomaly/series-scoring';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';
@@ -42,18 +46,30 @@ import { PROVISIONAL_MS } from './anomaly/score-series';
 import { SeriesScorer } from './anomaly/series-scorer';
 import type { PrometheusClientProvider } from './client-provider';
 import { noticesOf } from './prometheus-range';
+import { loadTensorflowRuntime } from './tensorflow-runtime';
 
 export interface AnomalyHandlerDependencies {
   /** Where series are scored (and their warm models kept); inline with its own model cache by default. */
   scoring?: SeriesScoring;
   /** The clock that decides which points are still provisional. */
   now?: () => number;
+  /** TensorFlow.js for the opt-in autoencoder (the process-wide runtime by default). */
+  loadTensorflow?: () => Promise<TensorflowRuntime>;
+  /** The autoencoder's training budget per fit (AUTOENCODER_BUDGET_MS by default). */
+  autoencoderBudgetMs?: number;
 }
 
 export function anomalyQueryHandler(
   clientFor: PrometheusClientProvider,
-  { scoring = new InlineScoring(), now = Date.now }: AnomalyHandlerDependencies = {}
+  {
+    scoring = new InlineScoring(),
+    now = Date.now,
+    loadTensorflow = loadTensorflowRuntime,
+    autoencoderBudgetMs,
+  }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
+  // A loaded tfjs lives in this thread and cannot be posted to a worker: queries with the autoencoder score inline.
+  const autoencoderScoring = new InlineScoring();
   return async (query, req, ctx) => {
     const model = parseAnomalyQueryModel(query);
     const client = await clientFor(req.pluginContext);
@@ -61,7 +77,9 @@ export function anomalyQueryHandler(
     const expr = interpolateMacros(model.expr, plan);
     const panel = gridBetween(plan.startMs, plan.endMs, plan.stepMs);
     const training = trainingPlan(model.anomaly.trainingWindowMs, plan.stepMs);
-    const { options, droppedPeriodsMs } = ensembleOptions(model.anomaly, plan.stepMs);
+    const { options: planned, droppedPeriodsMs } = ensembleOptions(model.anomaly, plan.stepMs);
+    const autoencoder = await autoencoderSetup(model.anomaly, planned, loadTensorflow, autoencoderBudgetMs);
+    const { options } = autoencoder;
     const detectorNames = new AnomalyEnsemble(options).detectors;
 
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
@@ -72,7 +90,7 @@ export function anomalyQueryHandler(
     const scorer = new SeriesScorer({
       client,
       expr,
-      scoring,
+      scoring: options.autoencoder ? autoencoderScoring : scoring,
       context: {
         panel,
         history: gridBetween(historyStartMs(panel.startMs, training), panel.startMs - panel.stepMs, panel.stepMs),
@@ -80,10 +98,16 @@ export function anomalyQueryHandler(
         options,
         settledEndMs: now() - PROVISIONAL_MS,
       },
-      keyOf: modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(model.anomaly)),
+      keyOf: modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(autoencoder.resolved)),
       signal: AbortSignal.any([ctx.signal, failed.signal]),
     });
     const present = [...current.series].filter(([, series]) => series.first >= 0);
+    if (options.autoencoder && present.length > MAX_AUTOENCODER_SERIES) {
+      throw new BadRequestError(
+        `The autoencoder detector trains per series and is limited to ${MAX_AUTOENCODER_SERIES} series per query; ` +
+          `this expression returns ${present.length}: aggregate or filter it, or turn anomaly.detectors.autoencoder off`
+      );
+    }
     const results = await Promise.all(present.map(([seriesKey, series]) => scorer.score(seriesKey, series))).catch(
       (err: unknown) => {
         failed.abort(err);
@@ -116,6 +140,7 @@ export function anomalyQueryHandler(
       notices: [
         ...noticesOf(mergedAnnotations(current, await scorer.fetchedHistory())),
         ...learningNotices(progress, scored.length, training),
+        ...autoencoder.notices,
         ...droppedPeriodsMs.map((ms): Notice => ({
           severity: 'warning',
           text: `Seasonality ${formatPromDuration(ms)} is shorter than two steps of ${formatPromDuration(plan.stepMs)} and was left out`,

@@ -27,12 +27,12 @@ import { fetchGrid } from './history/fetch-grid';
 import { gridEnd, type GridSeries } from './history/grid';
 import type { PrometheusClientProvider } from './client-provider';
 import { forecastAlertFrames, forecastPanelFrames, type ForecastedSeries } from './forecast/frames';
-import { loadLstmRuntime, runtimeNotices } from './forecast/lstm-runtime';
 import { candidatePool, type CandidatePool, wantsLstm } from './forecast/models';
 import { type ForecastQueryModel, parseForecastQueryModel } from './forecast/options';
 import { type ForecastPlan, planForecast } from './forecast/plan';
 import { forecastSeries, type SeriesForecast } from './forecast/series-forecast';
 import { noticesOf } from './prometheus-range';
+import { loadTensorflowRuntime, runtimeNotices } from './tensorflow-runtime';
 
 /** The LSTM's training budget per series (the core's default): MAX_LSTM_SERIES series train in about 6 s. */
 export const LSTM_BUDGET_MS = 300;
@@ -62,7 +62,7 @@ export function forecastQueryHandler(clientFor: PrometheusClientProvider, now: (
     }
     const fetched = await fetchGrid(client, expr, grid, ctx.signal);
 
-    const runtime = lstm ? await loadLstmRuntime() : undefined;
+    const runtime = lstm ? await loadTensorflowRuntime() : undefined;
     const candidates = candidatePool(
       model.forecast.models,
       runtime && {
@@ -83,7 +83,7 @@ export function forecastQueryHandler(clientFor: PrometheusClientProvider, now: (
       legendFormat: model.legendFormat,
       stepMs: plan.stepMs,
       executedQueryString: executedQueryString(expr, plan, model),
-      notices: [...noticesOf(fetched), ...stepNotices(plan), ...(runtime ? runtimeNotices(runtime) : [])],
+      notices: [...noticesOf(fetched), ...stepNotices(plan), ...(runtime ? runtimeNotices(runtime, 'The LSTM') : [])],
       threshold: model.forecast.threshold,
       direction: model.forecast.direction,
       horizonText: formatPromDuration(model.forecast.horizonMs),

@@ -4,12 +4,11 @@
  * submission layout, interval coverage and MSIS, and the mean fit + forecast time per series.
  * `--lstm [--lstm-budget-ms N]` also scores the optional LSTM (see `lstmMethods`).
  */
-import { dirname, join, sep } from 'node:path';
+import { join } from 'node:path';
 
 import { AutoForecaster, type AutoForecasterOptions } from 'ml/forecast/auto-forecaster';
 import { LstmForecaster } from 'ml/forecast/lstm';
 import { lstmOnly, withLstm } from 'ml/forecast/lstm-candidate';
-import { loadTensorflow } from 'ml/tf/tf-backend';
 
 import { booleanFlag, numberFlag, parseArgs, stringFlag, stringFlagOr } from '../args';
 import type { CliCommand } from '../commands';
@@ -23,6 +22,7 @@ import {
   m4SubmissionCsv,
 } from './m4-evaluation';
 import { fixed, formatTable, resolveDataRoot, writeJson, writeText } from './report';
+import { loadCliTensorflow } from './tensorflow';
 
 export const evaluateM4Command: CliCommand = {
   name: 'evaluate m4',
@@ -55,13 +55,7 @@ export const evaluateM4Command: CliCommand = {
  * with the conformal 95% intervals every model gets); and added to the default pool, as a query opting in would.
  */
 async function lstmMethods(budgetMs: number): Promise<ExtraMethod[]> {
-  // The CLI runs from a checkout (dependencies external to the bundle), so the wasm binaries resolve on disk.
-  const wasmPaths = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + sep;
-  const runtime = await loadTensorflow({ wasmPaths });
-  process.stderr.write(
-    `LSTM: tfjs ${runtime.backend} backend${runtime.fallbackReason ? ` (${runtime.fallbackReason})` : ''}, ` +
-      `budget ${budgetMs} ms per fit\n`
-  );
+  const runtime = await loadCliTensorflow(`LSTM (budget ${budgetMs} ms per fit)`);
   const lstm = { runtime, horizon: M4_HOURLY.horizon, budgetMs };
   const auto =
     (candidates: AutoForecasterOptions['candidates']): ExtraMethod['forecast'] =>

@@ -11,6 +11,7 @@ import { loadNabCorpus } from './nab-data';
 import { ensembleNabDetector } from './nab-detector';
 import { type NabEvaluation, type NabRun, runNabDetector, scoreNabRuns } from './nab-evaluation';
 import { fixed, formatTable, resolveDataRoot, writeJson, writeText } from './report';
+import { loadCliTensorflow } from './tensorflow';
 
 export const evaluateNabCommand: CliCommand = {
   name: 'evaluate nab',
@@ -22,7 +23,7 @@ export const evaluateNabCommand: CliCommand = {
     const root = resolveDataRoot(stringFlag(args, 'data'), 'nab');
     const out = stringFlagOr(args, 'out', join('.cache', 'evaluate'));
     const detectorName = stringFlagOr(args, 'detector', 'traceo');
-    const options = parseOptions(stringFlag(args, 'options'));
+    const options = await withRuntime(parseOptions(stringFlag(args, 'options')));
     const files = loadNabCorpus(root, listFlag(args, 'categories'));
     if (files.length === 0) {
       throw new UsageError(`no NAB files selected under ${root}`);
@@ -49,6 +50,18 @@ function parseOptions(raw: string | undefined): AnomalyEnsembleOptions {
   } catch {
     throw new UsageError(`--options must be JSON, got ${raw}`);
   }
+}
+
+/**
+ * JSON options cannot carry the tfjs runtime the autoencoder needs: load it when the options turn the detector on.
+ * The autoencoder's own settings (`budgetMs`, `window`, …) may still come from the JSON.
+ */
+async function withRuntime(options: AnomalyEnsembleOptions): Promise<AnomalyEnsembleOptions> {
+  if (!options.detectors?.autoencoder) {
+    return options;
+  }
+  const runtime = await loadCliTensorflow('autoencoder');
+  return { ...options, autoencoder: { ...options.autoencoder, runtime } };
 }
 
 /** NAB's results files: `timestamp,value,anomaly_score,label` with label 1 inside a labelled window. */

@@ -17,9 +17,14 @@ export interface AutoencoderShape {
 }
 
 export interface AutoencoderWeights extends AutoencoderShape {
-  /** Per layer, row-major [inputs][outputs]. */
+  /**
+   * Every weight in one array, layer after layer, each layer's kernel then its bias: the optimiser updates one
+   * tensor per step instead of eight (in tfjs, Adam costs about ten ops per variable, more than the network itself).
+   */
+  readonly params: Float32Array;
+  /** Per layer, row-major [inputs][outputs]: views into `params`. */
   readonly kernels: readonly Float32Array[];
-  /** Per layer, [outputs]. */
+  /** Per layer, [outputs]: views into `params`. */
   readonly biases: readonly Float32Array[];
 }
 
@@ -34,16 +39,46 @@ export function layerSizes(shape: AutoencoderShape): Array<[number, number]> {
   ];
 }
 
+/** Where each layer's kernel and bias start in `params`, and the total length. */
+export function paramLayout(shape: AutoencoderShape): { kernels: number[]; biases: number[]; length: number } {
+  const kernels: number[] = [];
+  const biases: number[] = [];
+  let length = 0;
+  for (const [inputs, outputs] of layerSizes(shape)) {
+    kernels.push(length);
+    biases.push(length + inputs * outputs);
+    length += (inputs + 1) * outputs;
+  }
+  return { kernels, biases, length };
+}
+
+/** The network over `params` (laid out by `paramLayout`). */
+export function weightsOf(shape: AutoencoderShape, params: Float32Array): AutoencoderWeights {
+  const layout = paramLayout(shape);
+  const sizes = layerSizes(shape);
+  return {
+    window: shape.window,
+    hidden: shape.hidden,
+    bottleneck: shape.bottleneck,
+    params,
+    kernels: sizes.map(([inputs, outputs], l) =>
+      params.subarray(layout.kernels[l], layout.kernels[l] + inputs * outputs)
+    ),
+    biases: sizes.map(([, outputs], l) => params.subarray(layout.biases[l], layout.biases[l] + outputs)),
+  };
+}
+
 /** Glorot-uniform kernels from the seeded generator and zero biases. */
 export function initialWeights(shape: AutoencoderShape, rng: Rng): AutoencoderWeights {
-  const kernels: Float32Array[] = [];
-  const biases: Float32Array[] = [];
-  for (const [inputs, outputs] of layerSizes(shape)) {
+  const weights = weightsOf(shape, new Float32Array(paramLayout(shape).length));
+  layerSizes(shape).forEach(([inputs, outputs], l) => {
     const limit = Math.sqrt(6 / (inputs + outputs));
-    kernels.push(Float32Array.from({ length: inputs * outputs }, () => (2 * rng() - 1) * limit));
-    biases.push(new Float32Array(outputs));
-  }
-  return { window: shape.window, hidden: shape.hidden, bottleneck: shape.bottleneck, kernels, biases };
+    const kernel = weights.kernels[l];
+    for (let i = 0; i < kernel.length; i++) {
+      kernel[i] = (2 * rng() - 1) * limit;
+    }
+  });
+  return weights;
 }
 
 /** Activation buffers of one forward pass, reused from point to point. */

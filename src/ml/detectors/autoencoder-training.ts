@@ -2,7 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 
 import { type Rng, shuffleInPlace } from '../stats/random';
 import type { Tf } from '../tf/tf-backend';
-import { type AutoencoderWeights, layerSizes } from './autoencoder-network';
+import { type AutoencoderWeights, layerSizes, paramLayout, weightsOf } from './autoencoder-network';
 
 /**
  * Training the autoencoder with tfjs: Adam on the mean squared reconstruction error over seeded, shuffled
@@ -43,18 +43,20 @@ export function trainAutoencoder(
     throw new RangeError('no training window');
   }
   const sizes = layerSizes(initial);
-  const kernels = sizes.map(([inputs, outputs], l) =>
-    variableOf(tf, tf.tensor2d(initial.kernels[l], [inputs, outputs]))
-  );
-  const biases = sizes.map((_, l) => variableOf(tf, tf.tensor1d(initial.biases[l])));
-  const variables = [...kernels, ...biases];
+  const layout = paramLayout(initial);
+  const initialParams = tf.tensor1d(initial.params);
+  const params = tf.variable(initialParams);
+  // The variable keeps the buffer by reference count: drop the initial tensor's own reference.
+  initialParams.dispose();
   const data = tf.tensor2d(windows.subarray(0, count * initial.window), [count, initial.window]);
   const optimizer = tf.train.adam(options.learningRate);
   const last = sizes.length - 1;
   const reconstructionLoss = (batch: tfjs.Tensor2D): tfjs.Scalar => {
     let x: tfjs.Tensor2D = batch;
     for (let l = 0; l <= last; l++) {
-      const affine = tf.add(tf.matMul(x, kernels[l]), biases[l]) as tfjs.Tensor2D;
+      const [inputs, outputs] = sizes[l];
+      const kernel = tf.reshape(tf.slice(params, layout.kernels[l], inputs * outputs), [inputs, outputs]);
+      const affine = tf.add(tf.matMul(x, kernel), tf.slice(params, layout.biases[l], outputs)) as tfjs.Tensor2D;
       x = l < last ? tf.tanh(affine) : affine;
     }
     return tf.mean(tf.squaredDifference(x, batch));
@@ -79,7 +81,7 @@ export function trainAutoencoder(
       const batch = tf.gather(data, indices) as tfjs.Tensor2D;
       cursor += batchSize;
       try {
-        const loss = optimizer.minimize(() => reconstructionLoss(batch), true, variables);
+        const loss = optimizer.minimize(() => reconstructionLoss(batch), true, [params]);
         lastLoss?.dispose();
         lastLoss = loss;
       } finally {
@@ -91,24 +93,11 @@ export function trainAutoencoder(
     // One read at the end: a dataSync per step would stall the pipeline for a number nobody looks at.
     const loss = lastLoss === null ? NaN : lastLoss.dataSync()[0];
     lastLoss?.dispose();
-    const weights: AutoencoderWeights = {
-      window: initial.window,
-      hidden: initial.hidden,
-      bottleneck: initial.bottleneck,
-      kernels: kernels.map((v) => Float32Array.from(v.dataSync())),
-      biases: biases.map((v) => Float32Array.from(v.dataSync())),
-    };
+    const weights = weightsOf(initial, Float32Array.from(params.dataSync()));
     return { weights, report: { steps, stoppedBy, lastLoss: loss } };
   } finally {
-    tf.dispose(variables);
+    params.dispose();
     data.dispose();
     optimizer.dispose();
   }
-}
-
-/** A trainable copy of `initial`, which is released (the variable keeps the buffer by reference count). */
-function variableOf<R extends tfjs.Rank>(tf: Tf, initial: tfjs.Tensor<R>): tfjs.Variable<R> {
-  const v = tf.variable(initial);
-  initial.dispose();
-  return v;
 }

@@ -72,11 +72,21 @@ describe('AnomalyOptions', () => {
     const editor = renderOptions();
     expect(screen.getByText('Level shift')).toBeInTheDocument();
     expect(screen.queryByText('Volatility')).not.toBeInTheDocument();
+    expect(screen.queryByText('Autoencoder (slower)')).not.toBeInTheDocument();
 
     const chip = screen.getByText('Isolation forest').parentElement!;
     await user.click(within(chip).getByRole('button', { name: 'Remove' }));
     expect(editor.last(editor.onChangeAndRun)).toEqual({
-      detectors: { shift: true, volatility: false, isolationForest: false, robustCovariance: true },
+      detectors: { shift: true, volatility: false, isolationForest: false, robustCovariance: true, autoencoder: false },
+    });
+  });
+
+  it('offers the autoencoder as an opt-in detector and records it on', async () => {
+    const editor = renderOptions();
+    await user.click(screen.getByLabelText(f.detectors.label));
+    await user.click(await screen.findByText('Autoencoder (slower)'));
+    expect(editor.last(editor.onChangeAndRun)).toEqual({
+      detectors: { shift: true, volatility: false, isolationForest: true, robustCovariance: true, autoencoder: true },
     });
   });
 

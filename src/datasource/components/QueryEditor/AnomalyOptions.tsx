@@ -11,6 +11,7 @@ import {
   AnomalyQueryOptions,
   DEFAULT_ANOMALY_DETECTORS,
   DEFAULT_ANOMALY_OPTIONS,
+  MAX_AUTOENCODER_SERIES,
   OutputMode,
 } from 'contract/query';
 
@@ -31,6 +32,12 @@ const DETECTOR_OPTIONS: Array<SelectableValue<AnomalyDetector>> = [
   { label: 'Volatility', value: 'volatility', description: 'A burst of variance rather than one outlier.' },
   { label: 'Isolation forest', value: 'isolationForest', description: 'Unusual combinations of recent behaviour.' },
   { label: 'Robust covariance', value: 'robustCovariance', description: 'Distance from the typical feature profile.' },
+  {
+    label: 'Autoencoder (slower)',
+    value: 'autoencoder',
+    // Opt-in: it trains a network per series at every refit.
+    description: `Unusual shapes of the recent residuals; trains a small network per series, at most ${MAX_AUTOENCODER_SERIES} series.`,
+  },
 ];
 
 type SeasonalityMode = 'auto' | 'none' | 'custom';
