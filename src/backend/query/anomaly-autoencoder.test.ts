@@ -16,6 +16,9 @@ import { approximateBytes } from './anomaly/approximate-bytes';
 import { type FakeSeries, fakePrometheus } from './history/testing/fake-prometheus';
 import { loadTensorflowRuntime } from './tensorflow-runtime';
 
+// Every fit trains a network with tfjs (a few hundred ms each when the test workers share a busy machine).
+jest.setTimeout(30_000);
+
 const STEP = 30 * 60_000;
 const DAY = 48 * STEP;
 const END = 1_768_483_800_000;

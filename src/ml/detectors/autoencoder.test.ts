@@ -2,7 +2,10 @@ import { dirname, join } from 'node:path';
 
 import { gaussian, mulberry32 } from '../stats/random';
 import { loadTensorflow, type TensorflowRuntime } from '../tf/tf-backend';
-import { type AutoencoderOptions, MIN_AUTOENCODER_WINDOWS, WindowAutoencoder } from './autoencoder';
+import { type AutoencoderOptions, MIN_AUTOENCODER_WINDOWS, warmUpAutoencoder, WindowAutoencoder } from './autoencoder';
+
+// Every fit trains a network with tfjs (a few hundred ms each when the test workers share a busy machine).
+jest.setTimeout(30_000);
 
 let runtime: TensorflowRuntime;
 
@@ -95,6 +98,14 @@ describe('WindowAutoencoder', () => {
     expect(ae.report!.steps).toBeLessThan(6);
     const unhurried = detector({ maxSteps: 7 }).fit(wave(600));
     expect(unhurried.report).toMatchObject({ stoppedBy: 'steps', steps: 7 });
+  });
+
+  it('leaves no tensor behind: a fitted detector is plain typed arrays', () => {
+    const before = runtime.tf.memory().numTensors;
+    warmUpAutoencoder(runtime);
+    const ae = detector().fit(wave(300));
+    expect(runtime.tf.memory().numTensors).toBe(before);
+    expect(ae.isTrained).toBe(true);
   });
 
   it('abstains on a history shorter than it needs, without failing', () => {

@@ -209,6 +209,16 @@ export class WindowAutoencoder {
   }
 }
 
+/**
+ * Runs one small fit and throws it away. A process' first fit costs about twice the next ones (V8 warming tfjs'
+ * engine code), which could push it past the budget and make it score differently from later fits of the same
+ * data; the host calls this once after loading tfjs so that no real fit pays for it.
+ */
+export function warmUpAutoencoder(runtime: TensorflowRuntime): void {
+  const z = Float64Array.from({ length: 4 * DEFAULTS.window + MIN_AUTOENCODER_WINDOWS }, (_, t) => Math.sin(t / 3));
+  new WindowAutoencoder({ runtime, budgetMs: Infinity }).fit(z);
+}
+
 /** The finite residuals, clipped, and where each was in `z`. */
 function finiteClipped(z: Float64Array): { values: Float64Array; positions: Int32Array; count: number } {
   const values = new Float64Array(z.length);

@@ -5,6 +5,9 @@ import { loadTensorflow, type TensorflowRuntime } from '../tf/tf-backend';
 import { AnomalyEnsemble } from './anomaly-ensemble';
 import type { AnomalyEnsembleOptions } from './options';
 
+// Every fit trains a network with tfjs (a few hundred ms each when the test workers share a busy machine).
+jest.setTimeout(30_000);
+
 let runtime: TensorflowRuntime;
 
 beforeAll(async () => {

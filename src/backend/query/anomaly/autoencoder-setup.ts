@@ -7,6 +7,7 @@
  */
 import type { Notice } from 'backend/grafana/frame';
 import { log } from 'backend/grafana/logger';
+import { warmUpAutoencoder } from 'ml/detectors/autoencoder';
 import type { AnomalyEnsembleOptions } from 'ml/ensemble/options';
 import type { TensorflowRuntime } from 'ml/tf/tf-backend';
 
@@ -15,6 +16,9 @@ import { runtimeNotices } from '../tensorflow-runtime';
 
 /** Training budget of one fit (the detector normally finishes its fixed steps well within it). */
 export const AUTOENCODER_BUDGET_MS = 300;
+
+/** Runtimes whose first fit has been paid for (warmUpAutoencoder): once per process. */
+const warmed = new WeakSet<TensorflowRuntime>();
 
 export interface AutoencoderSetup {
   /** The query's options with the detector's runtime attached, or with the detector off. */
@@ -34,6 +38,10 @@ export async function autoencoderSetup(
   }
   try {
     const runtime = await load();
+    if (!warmed.has(runtime)) {
+      warmUpAutoencoder(runtime);
+      warmed.add(runtime);
+    }
     return {
       resolved,
       options: { ...options, autoencoder: { runtime, budgetMs } },

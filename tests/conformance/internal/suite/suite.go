@@ -126,6 +126,7 @@ func (s *Suite) checks() []check {
 		{"query-anomaly-panel", s.checkQueryAnomalyPanel},
 		{"query-anomaly-alert", s.checkQueryAnomalyAlert},
 		{"query-anomaly-limits", s.checkQueryAnomalyLimits},
+		{"query-anomaly-autoencoder", s.checkQueryAnomalyAutoencoder},
 		{"query-forecast-panel", s.checkQueryForecastPanel},
 		{"query-forecast-alert", s.checkQueryForecastAlert},
 		{"query-forecast-lstm", s.checkQueryForecastLSTM},
