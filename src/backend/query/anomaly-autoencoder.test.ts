@@ -4,7 +4,6 @@
  * itself cannot be made to fail on demand.
  */
 import type { DataResponse, QueryDataRequest } from 'backend/grafana/data';
-import type { PluginContext } from 'backend/grafana/plugin-context';
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import { MAX_AUTOENCODER_SERIES } from 'contract/query';
 import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
@@ -13,6 +12,7 @@ import type { TensorflowRuntime } from 'ml/tf/tf-backend';
 
 import { anomalyQueryHandler, type AnomalyHandlerDependencies } from './anomaly';
 import { approximateBytes } from './anomaly/approximate-bytes';
+import { anomalyRequest } from './anomaly/testing/anomaly-request';
 import { type FakeSeries, fakePrometheus } from './history/testing/fake-prometheus';
 import { loadTensorflowRuntime } from './tensorflow-runtime';
 
@@ -36,24 +36,10 @@ function seasonal(labels: Record<string, string>, seed: number): FakeSeries {
 }
 
 function request(detectors: object, from = END - DAY + STEP, to = END): QueryDataRequest {
-  return {
-    pluginContext: {
-      orgId: 1,
-      grafanaConfig: {},
-      dataSourceInstanceSettings: { uid: 'traceo-ml', lastUpdatedMs: 1 },
-    } as PluginContext,
-    headers: {},
-    queries: [
-      {
-        refId: 'A',
-        queryType: 'anomaly',
-        maxDataPoints: 1000,
-        intervalMs: 60_000,
-        timeRange: { from, to },
-        json: { expr: 'metric', step: '30m', anomaly: { trainingWindow: '4d', seasonality: ['1d'], detectors } },
-      },
-    ],
-  };
+  return anomalyRequest({
+    timeRange: { from, to },
+    json: { expr: 'metric', step: '30m', anomaly: { trainingWindow: '4d', seasonality: ['1d'], detectors } },
+  });
 }
 
 async function run(series: FakeSeries[], req: QueryDataRequest, dependencies: AnomalyHandlerDependencies = {}) {

@@ -1,6 +1,5 @@
 import type { DataQuery, DataResponse, QueryDataRequest } from 'backend/grafana/data';
 import type { Frame } from 'backend/grafana/frame';
-import type { PluginContext } from 'backend/grafana/plugin-context';
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import { FIELD, FRAME_TYPE } from 'contract/frames';
 import { gaussian, mulberry32 } from 'ml/stats';
@@ -9,6 +8,7 @@ import { anomalyQueryHandler } from './anomaly';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { historyStartMs, trainingPlan } from './anomaly/schedule';
 import { InlineScoring } from './anomaly/series-scoring';
+import { anomalyRequest } from './anomaly/testing/anomaly-request';
 import { type FakeSeries, fakePrometheus } from './history/testing/fake-prometheus';
 
 const STEP = 30 * 60_000;
@@ -32,25 +32,11 @@ function seasonal(labels: Record<string, string>, seed: number, spikeAt?: number
 const ANOMALY = { trainingWindow: '4d', seasonality: ['1d'] };
 
 function request(overrides: Partial<DataQuery> = {}, json: object = {}): QueryDataRequest {
-  return {
-    pluginContext: {
-      orgId: 1,
-      grafanaConfig: {},
-      dataSourceInstanceSettings: { uid: 'traceo-ml', lastUpdatedMs: 1 },
-    } as PluginContext,
-    headers: {},
-    queries: [
-      {
-        refId: 'A',
-        queryType: 'anomaly',
-        maxDataPoints: 1000,
-        intervalMs: 60_000,
-        timeRange: { from: END - DAY + STEP, to: END },
-        json: { expr: 'metric', step: '30m', anomaly: ANOMALY, ...json },
-        ...overrides,
-      },
-    ],
-  };
+  return anomalyRequest({
+    timeRange: { from: END - DAY + STEP, to: END },
+    json: { expr: 'metric', step: '30m', anomaly: ANOMALY, ...json },
+    ...overrides,
+  });
 }
 
 async function run(

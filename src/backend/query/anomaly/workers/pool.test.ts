@@ -5,7 +5,6 @@
 import type { Worker } from 'node:worker_threads';
 
 import type { DataResponse, QueryDataRequest } from 'backend/grafana/data';
-import type { PluginContext } from 'backend/grafana/plugin-context';
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import { gaussian, mulberry32 } from 'ml/stats';
 
@@ -15,6 +14,7 @@ import { gridBetween } from '../../history/grid';
 import { trainingPlan } from '../schedule';
 import type { ScoringContext, SeriesJob } from '../series-job';
 import { InlineScoring, type SeriesScoring } from '../series-scoring';
+import { anomalyRequest } from '../testing/anomaly-request';
 import { AnomalyWorkerPool } from './pool';
 import { testWorkerCode } from './testing/worker-code';
 
@@ -34,24 +34,12 @@ function seasonal(labels: Record<string, string>, seed: number, stepMs: number, 
 }
 
 function request(range: { from: number; to: number }, step: string, trainingWindow: string): QueryDataRequest {
-  return {
-    pluginContext: {
-      orgId: 1,
-      grafanaConfig: {},
-      dataSourceInstanceSettings: { uid: 'traceo-ml', lastUpdatedMs: 1 },
-    } as PluginContext,
-    headers: {},
-    queries: [
-      {
-        refId: 'A',
-        queryType: 'anomaly',
-        maxDataPoints: 100_000,
-        intervalMs: MINUTE,
-        timeRange: range,
-        json: { expr: 'metric', step, anomaly: { trainingWindow, seasonality: ['1d'] } },
-      },
-    ],
-  };
+  return anomalyRequest({
+    maxDataPoints: 100_000,
+    intervalMs: MINUTE,
+    timeRange: range,
+    json: { expr: 'metric', step, anomaly: { trainingWindow, seasonality: ['1d'] } },
+  });
 }
 
 async function run(scoring: SeriesScoring, series: FakeSeries[], req: QueryDataRequest, signal?: AbortSignal) {
