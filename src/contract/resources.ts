@@ -35,6 +35,8 @@ export const RESOURCE_PATHS = {
   incidents: 'incidents',
   incidentsExport: 'incidents/export',
   incidentsImport: 'incidents/import',
+  labelsExport: 'labels/export',
+  labelsImport: 'labels/import',
   incident: (id: string) => `incidents/${segment(id)}`,
   incidentLabels: (id: string) => `incidents/${segment(id)}/labels`,
   incidentSnapshot: (id: string) => `incidents/${segment(id)}/snapshot`,
@@ -165,6 +167,11 @@ export interface IngestResult {
   /** Events that carry no incident (PagerDuty service events, Grafana test notifications without alerts). */
   ignored: number;
   incidents: Array<{ id: string; externalId: string; outcome: IngestOutcome }>;
+}
+
+/** Answer of the imports: the incidents as by IngestResult, and what became of the reviewers' labels. */
+export interface ImportResult extends IngestResult {
+  labels: { received: number; created: number; updated: number; unchanged: number };
 }
 
 /** `POST incidents/:id/labels`: a root cause with confidence, or a skip. The reviewer is the signed-in user. */

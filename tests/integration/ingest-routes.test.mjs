@@ -552,38 +552,148 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.equal(trail.items[0].details.labels[0].rootCause, 'disk_full');
       });
 
+      /** Labels of every incident, by incident id, as a reviewer sees them (times included). */
+      const allLabels = async (caller, list) => {
+        const out = {};
+        for (const incident of list) {
+          out[incident.id] = (await caller('GET', `incidents/${incident.id}/labels`, { user: 'Viewer' })).json.items;
+        }
+        return out;
+      };
+
       for (const format of ['json', 'csv']) {
-        it(`exports ${format} and imports it into the other backend unchanged`, async () => {
+        it(`exports ${format} and imports it, labels included, into the other backend unchanged`, async () => {
           await webhook('generic', genericIncident());
           await webhook('generic', genericIncident({ incident_id: HOSTILE, service: 'multi\nline, "quoted"' }));
           await webhook('alertmanager', alertmanagerPayload([alert({ fingerprint: 'e1' })]));
           await webhook('pagerduty', pagerdutyPayload('incident.resolved', 'resolved', { occurredMinute: 9 }));
+          const [first, second] = (await incidents('?order=oldest')).items;
+          const labelAs = (incident, login, body) => call('POST', `incidents/${incident.id}/labels`, { login, body });
+          await labelAs(first, 'alice', {
+            rootCause: 'disk_full',
+            confidence: 'high',
+            component: 'db-1',
+            note: HOSTILE,
+          });
+          await labelAs(first, 'bob', { rootCause: 'disk_full', confidence: 'medium' });
+          await labelAs(second, 'alice', { skip: true, note: 'no context' });
+          await labelAs(second, HOSTILE, { rootCause: 'memory_leak', confidence: 'low', component: 'a, "b"\nc' });
+
           const exported = await call('GET', `incidents/export?format=${format}`, { user: 'Viewer' });
           assert.equal(exported.status, 200);
           assert.match(
             exported.headers['Content-Disposition'][0],
             new RegExp(`attachment; filename="traceo-incidents-\\d{4}-\\d{2}-\\d{2}\\.${format}"`)
           );
+          // CSV: the labels come as a second file, one row per label.
+          const labelsFile =
+            format === 'csv' ? await call('GET', 'labels/export?format=csv', { user: 'Viewer' }) : undefined;
+          if (labelsFile) {
+            assert.equal(labelsFile.status, 200);
+            assert.match(labelsFile.headers['Content-Disposition'][0], /filename="traceo-labels-[\d-]+\.csv"/);
+            const lines = labelsFile.text.trimEnd().split('\r\n');
+            assert.equal(
+              lines[0],
+              'incident_id,source,reviewer,root_cause,component,confidence,skipped,note,created_at,updated_at'
+            );
+            assert.ok(lines[1].startsWith(`${first.externalId},generic,alice,disk_full,db-1,high,false,`), lines[1]);
+          } else {
+            assert.equal(exported.json?.version ?? JSON.parse(exported.text).version, 2);
+            assert.equal(JSON.parse(exported.text).labels.length, 4);
+          }
 
           const otherKind = kind === 'sqlite' ? 'postgres' : 'sqlite';
           const target = await freshDatabase(otherKind);
           const other = resourceClient(target.instance());
           try {
-            const imported = await other.call('POST', `incidents/import?format=${format}`, { body: exported.text });
+            const importAll = async () => {
+              const imported = await other.call('POST', `incidents/import?format=${format}`, { body: exported.text });
+              if (!labelsFile) {
+                return [imported];
+              }
+              const labels = await other.call('POST', 'labels/import', {
+                body: labelsFile.text,
+                headers: { 'Content-Type': 'text/csv' },
+              });
+              return [imported, labels];
+            };
+            const [imported, importedLabels = imported] = await importAll();
             assert.equal(imported.status, 201, imported.text);
             assert.equal(imported.json.created, 4);
-            const again = await other.call('POST', `incidents/import?format=${format}`, { body: exported.text });
+            assert.equal(importedLabels.status, 201, importedLabels.text);
+            assert.deepEqual(importedLabels.json.labels, { received: 4, created: 4, updated: 0, unchanged: 0 });
+            const [again, againLabels = again] = await importAll();
             assert.equal(again.json.unchanged, 4);
+            assert.equal(againLabels.status, 200);
+            assert.deepEqual(againLabels.json.labels, { received: 4, created: 0, updated: 0, unchanged: 4 });
+
             const strip = ({ createdAt: _c, updatedAt: _u, ...rest }) => rest;
-            const before = (await incidents('?limit=10')).items.map(strip);
-            const after = (await other.call('GET', 'incidents?limit=10')).json.items.map(strip);
-            assert.deepEqual(after, before);
+            const beforeList = (await incidents('?limit=10')).items;
+            const afterList = (await other.call('GET', 'incidents?limit=10')).json.items;
+            assert.deepEqual(afterList.map(strip), beforeList.map(strip));
+            assert.equal(
+              afterList[afterList.length - 1].labeling.state,
+              beforeList[beforeList.length - 1].labeling.state
+            );
+            assert.deepEqual(await allLabels(other.call, afterList), await allLabels(call, beforeList));
           } finally {
             await other.close();
             await target.dispose();
           }
         });
       }
+
+      it('imports labels all or nothing, with the label rules, keeping newer stored labels', async () => {
+        const id = (await webhook('generic', genericIncident())).json.incidents[0].id;
+        const header = 'incident_id,source,reviewer,root_cause,confidence,skipped,updated_at';
+        const csv = (...rows) => [header, ...rows].join('\n');
+        const post = (body, user = 'Editor') =>
+          call('POST', 'labels/import?format=csv', { body, user, headers: { 'Content-Type': 'text/csv' } });
+
+        assert.equal((await post(csv(`INC-1001,generic,carol,disk_full,high,false,${at(1)}`), 'Viewer')).status, 403);
+        const bad = await post(
+          csv(
+            `INC-1001,generic,carol,disk_full,high,false,${at(1)}`,
+            `INC-1001,generic,dave,gremlins,high,false,${at(1)}`,
+            `INC-1001,generic,erin,disk_full,,false,${at(1)}`,
+            `INC-1001,generic,frank,disk_full,high,true,${at(1)}`,
+            `INC-1001,generic,,disk_full,high,false,not-a-time`
+          )
+        );
+        assert.equal(bad.status, 400);
+        assert.match(bad.json.message, /nothing imported, 4 of 5 labels are invalid/);
+        assert.match(bad.json.message, /invalid label 2: rootCause "gremlins" is not one of/);
+        assert.match(bad.json.message, /invalid label 3: confidence required/);
+        assert.match(bad.json.message, /invalid label 4: a skip carries no rootCause or confidence/);
+        assert.match(bad.json.message, /invalid label 5: reviewer: must not be empty; updated_at: must be an ISO/);
+        const orphan = await post(csv(`INC-404,generic,carol,disk_full,high,false,${at(1)}`));
+        assert.equal(orphan.status, 400);
+        assert.match(orphan.json.message, /nothing imported: incident inc_[0-9a-f]+ not found; import its incident/);
+        assert.deepEqual((await call('GET', `incidents/${id}/labels`)).json.items, []);
+
+        // carol's own label is newer than the file's: the import keeps it.
+        await call('POST', `incidents/${id}/labels`, {
+          login: 'carol',
+          body: { rootCause: 'memory_leak', confidence: 'low' },
+        });
+        const ok = await post(
+          csv(`INC-1001,generic,carol,disk_full,high,false,${at(1)}`, `INC-1001,,dave,disk_full,medium,false,${at(2)}`)
+        );
+        assert.equal(ok.status, 201, ok.text);
+        assert.deepEqual(ok.json.labels, { received: 2, created: 1, updated: 0, unchanged: 1 });
+        const stored = (await call('GET', `incidents/${id}/labels`)).json.items;
+        assert.deepEqual(Object.fromEntries(stored.map((l) => [l.reviewer, [l.rootCause, l.confidence]])), {
+          carol: ['memory_leak', 'low'],
+          dave: ['disk_full', 'medium'],
+        });
+        const dave = stored.find((l) => l.reviewer === 'dave');
+        assert.equal(dave.updatedAt, Date.parse(at(2)));
+        assert.equal(dave.createdAt, Date.parse(at(2)));
+        const trail = (await call('GET', `audit?itemId=${id}&actor=editor`, { user: 'Viewer' })).json.items;
+        assert.equal(trail[0].action, 'label.created');
+        assert.equal(trail[0].details.imported, true);
+        assert.equal(trail[0].details.label.reviewer, 'dave');
+      });
 
       it('imports all or nothing, naming the bad records', async () => {
         const csv = [

@@ -369,6 +369,75 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.equal(entry.details.after.reviewersPerItem, 1);
       });
 
+      it('imports labels with their reviewer and times, once, never over a newer one, all or nothing', async () => {
+        const imported = (reviewer, values, at) => ({
+          incidentId: id,
+          reviewer,
+          values,
+          createdAt: at - MIN,
+          updatedAt: at,
+        });
+        const [{ id: second }] = await store.ingestIncidents([event({ externalId: 'INC-2' })], 'grafana');
+        const secondEvent = event({ externalId: 'INC-3' });
+        const labels = [
+          imported('alice', { ...rootCause('disk_full'), component: 'db', note: NASTY[0] }, T0 + 5 * MIN),
+          imported('bob', skip, T0 + 6 * MIN),
+          { ...imported('alice', rootCause('memory_leak', 'low'), T0 + 7 * MIN), incidentId: second },
+        ];
+        const first = await store.importIncidents([secondEvent], labels, 'importer');
+        assert.deepEqual(first.labels, ['created', 'created', 'created']);
+        assert.deepEqual(
+          first.incidents.map((i) => i.outcome),
+          ['created']
+        );
+        const stored = await store.listIncidentLabels(id);
+        assert.deepEqual(
+          stored.map((l) => [l.reviewer, l.rootCause, l.component, l.skipped, l.note, l.createdAt, l.updatedAt]),
+          [
+            ['alice', 'disk_full', 'db', false, NASTY[0], T0 + 4 * MIN, T0 + 5 * MIN],
+            ['bob', null, null, true, null, T0 + 5 * MIN, T0 + 6 * MIN],
+          ]
+        );
+        assert.equal((await store.getIncident(second)).labeling.state, 'partial');
+        const again = await store.importIncidents([secondEvent], labels, 'importer');
+        assert.deepEqual(again.labels, ['unchanged', 'unchanged', 'unchanged']);
+        assert.equal((await store.listAudit({ itemKind: 'incident', actor: 'importer', ...page })).total, 4);
+
+        // A newer file replaces alice's label; an older one does not.
+        const newer = await store.importIncidents(
+          [],
+          [imported('alice', rootCause('cpu_saturation'), T0 + 9 * MIN)],
+          'i'
+        );
+        assert.deepEqual(newer.labels, ['updated']);
+        const older = await store.importIncidents([], [imported('alice', rootCause('disk_full'), T0 + 8 * MIN)], 'i');
+        assert.deepEqual(older.labels, ['unchanged']);
+        const alice = (await store.listIncidentLabels(id)).find((l) => l.reviewer === 'alice');
+        assert.deepEqual(
+          [alice.rootCause, alice.createdAt, alice.updatedAt],
+          ['cpu_saturation', T0 + 4 * MIN, T0 + 9 * MIN]
+        );
+
+        // A label of an unknown incident rolls back the whole import, incidents included.
+        const orphan = { ...imported('carol', rootCause('disk_full'), T0), incidentId: 'inc_000000000000000000000000' };
+        await assert.rejects(
+          store.importIncidents([event({ externalId: 'INC-4' })], [imported('carol', skip, T0), orphan], 'i'),
+          { status: 404, message: 'incident inc_000000000000000000000000 not found' }
+        );
+        assert.equal((await store.listIncidents(page)).total, 3);
+        assert.equal((await store.listIncidentLabels(id)).length, 2);
+
+        const both = await store.listLabelsOfIncidents([second, 'inc_000000000000000000000000', id]);
+        assert.deepEqual(
+          both.map((l) => [l.incidentId, l.reviewer]),
+          [
+            [second, 'alice'],
+            [id, 'alice'],
+            [id, 'bob'],
+          ]
+        );
+      });
+
       it('lists answers per item in labeling order, optionally only disagreements', async () => {
         const [{ id: other }] = await store.ingestIncidents([event({ externalId: 'INC-2', title: 'Other' })], 'g');
         await store.putIncidentLabel(id, rootCause('disk_full'), 'bob');

@@ -112,6 +112,21 @@ export interface IncidentLabelValues {
   note: string | null;
 }
 
+/** A label as an export holds it: its reviewer and times travel with it (an import keeps them). */
+export interface ImportedIncidentLabel {
+  incidentId: string;
+  reviewer: string;
+  values: IncidentLabelValues;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ImportOutcome {
+  incidents: IngestedIncident[];
+  /** One per imported label, in order; `unchanged` also when the store holds a newer label of that reviewer. */
+  labels: IngestOutcome[];
+}
+
 export interface AnomalyLabelValues {
   verdict: AnomalyVerdict | null;
   confidence: Confidence | null;
@@ -165,6 +180,14 @@ export interface Store {
   putIncidentLabel(incidentId: string, values: IncidentLabelValues, reviewer: Actor): Promise<IncidentLabel>;
   /** @throws NotFoundError */
   listIncidentLabels(incidentId: string): Promise<IncidentLabel[]>;
+
+  /** Labels of these incidents (unknown ids are left out), per incident oldest first, in the order of `ids`. */
+  listLabelsOfIncidents(ids: readonly string[]): Promise<IncidentLabel[]>;
+  /**
+   * An export coming back: the events as by ingestIncidents, then the labels, all in one transaction (all or
+   * nothing). @throws NotFoundError when a label's incident is neither stored nor among the events
+   */
+  importIncidents(events: IncidentEvent[], labels: ImportedIncidentLabel[], actor: Actor): Promise<ImportOutcome>;
 
   upsertAnomalies(inputs: AnomalyRecordInput[], actor: Actor): Promise<Array<{ id: string; outcome: IngestOutcome }>>;
   getAnomaly(id: string): Promise<Anomaly | undefined>;

@@ -16,7 +16,7 @@ import type { RouteContext, RouteTable } from './route';
 
 const confidence = z.enum(CONFIDENCES, { error: `must be one of ${CONFIDENCES.join(', ')}` });
 
-const incidentLabelSchema = z.strictObject({
+export const incidentLabelSchema = z.strictObject({
   rootCause: text(64).optional(),
   component: nullableText(512),
   confidence: confidence.optional(),
@@ -61,11 +61,23 @@ function checkSkipOrAnswer(skip: boolean | undefined, answer: string | undefined
 
 async function incidentLabelValues(ctx: RouteContext): Promise<IncidentLabelValues> {
   const input = parseBody(incidentLabelSchema, ctx.req);
+  const taxonomy = input.skip ? [] : rootCauseTaxonomy((await ctx.store.getLabelingSettings()).rootCauseExtensions);
+  return checkedIncidentLabel(input, taxonomy);
+}
+
+/**
+ * The rules of an incident label beyond its schema (a skip or a root cause from `taxonomy` with a confidence), as
+ * the values to store. Shared with the label import, so a file cannot hold what the form would refuse.
+ * @throws HttpError 400
+ */
+export function checkedIncidentLabel(
+  input: z.output<typeof incidentLabelSchema>,
+  taxonomy: readonly string[]
+): IncidentLabelValues {
   checkSkipOrAnswer(input.skip, input.rootCause, 'rootCause', input.confidence);
   if (input.skip) {
     return { rootCause: null, component: null, confidence: null, skipped: true, note: input.note ?? null };
   }
-  const taxonomy = rootCauseTaxonomy((await ctx.store.getLabelingSettings()).rootCauseExtensions);
   if (!taxonomy.includes(input.rootCause!)) {
     throw new HttpError(400, `invalid label: rootCause "${input.rootCause}" is not one of ${taxonomy.join(', ')}`);
   }

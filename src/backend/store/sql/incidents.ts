@@ -248,3 +248,25 @@ export async function listIncidentLabels(session: SqlSession, dialect: Dialect, 
   );
   return rows.map(incidentLabel);
 }
+
+/** Bounded IN lists: PostgreSQL takes at most 65535 parameters and SQLite 32766. */
+const IDS_PER_STATEMENT = 500;
+
+export async function listLabelsOfIncidents(session: SqlSession, ids: readonly string[]): Promise<IncidentLabel[]> {
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const labels: IncidentLabel[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+    const rows = await session.all<IncidentLabelRow>(
+      `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id IN (${chunk.map(() => '?').join(', ')})`,
+      chunk
+    );
+    labels.push(...rows.map(incidentLabel));
+  }
+  return labels.sort(
+    (a, b) =>
+      (position.get(a.incidentId) ?? 0) - (position.get(b.incidentId) ?? 0) ||
+      a.createdAt - b.createdAt ||
+      (a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0)
+  );
+}

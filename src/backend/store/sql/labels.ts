@@ -2,9 +2,9 @@
  * Writing labels: one per reviewer and item, replaced when the reviewer changes their mind (the audit trail keeps
  * every version), followed in the same transaction by the item's new label state.
  */
-import type { AnomalyLabel, IncidentLabel } from 'contract/resources';
+import type { AnomalyLabel, IncidentLabel, IngestOutcome } from 'contract/resources';
 import { NotFoundError } from '../errors';
-import type { Actor, AnomalyLabelValues, IncidentLabelValues } from '../store';
+import type { Actor, AnomalyLabelValues, ImportedIncidentLabel, IncidentLabelValues } from '../store';
 import { appendAudit } from './audit';
 import type { Dialect, SqlTransaction } from './database';
 import { LABEL_TABLES, refreshLabelState } from './label-tables';
@@ -75,6 +75,61 @@ export async function putIncidentLabel(
     details: before ? { before, after } : { label: after },
   });
   return after;
+}
+
+/**
+ * A label from an export, written with its own reviewer and times. Like incident events, an older copy never
+ * overrides a newer stored label, and an identical one changes nothing: importing a file twice is a no-op.
+ * The audit trail names the importer as the actor and the reviewer inside the label.
+ */
+export async function importIncidentLabel(
+  tx: SqlTransaction,
+  dialect: Dialect,
+  label: ImportedIncidentLabel,
+  actor: Actor,
+  now: number
+): Promise<IngestOutcome> {
+  const { incidentId, reviewer, values } = label;
+  await requireItem(tx, dialect, 'incident', incidentId);
+  const row = await tx.get<IncidentLabelRow>(
+    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? AND reviewer = ?`,
+    [incidentId, reviewer]
+  );
+  const before = row && incidentLabel(row);
+  if (before && (sameIncidentValues(before, values) || before.updatedAt >= label.updatedAt)) {
+    return 'unchanged';
+  }
+  const after: IncidentLabel = {
+    incidentId,
+    reviewer,
+    ...values,
+    createdAt: before?.createdAt ?? label.createdAt,
+    updatedAt: label.updatedAt,
+  };
+  const params = [values.rootCause, values.component, values.confidence, values.skipped, values.note];
+  if (before) {
+    await tx.run(
+      `UPDATE incident_labels SET root_cause = ?, component = ?, confidence = ?, skipped = ?, note = ?, updated_at = ?
+       WHERE incident_id = ? AND reviewer = ?`,
+      [...params, after.updatedAt, incidentId, reviewer]
+    );
+  } else {
+    await tx.run(
+      `INSERT INTO incident_labels
+         (root_cause, component, confidence, skipped, note, created_at, updated_at, incident_id, reviewer)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [...params, after.createdAt, after.updatedAt, incidentId, reviewer]
+    );
+  }
+  const settings = await readLabelingSettings(tx);
+  await refreshLabelState(tx, LABEL_TABLES.incident, incidentId, settings.reviewersPerItem);
+  await appendAudit(tx, actor, now, {
+    action: before ? 'label.updated' : 'label.created',
+    itemKind: 'incident',
+    itemId: incidentId,
+    details: before ? { before, after, imported: true } : { label: after, imported: true },
+  });
+  return before ? 'updated' : 'created';
 }
 
 export async function putAnomalyLabel(

@@ -24,6 +24,8 @@ import type {
   AnomalyQuery,
   AnomalyRecordInput,
   AuditQuery,
+  ImportedIncidentLabel,
+  ImportOutcome,
   IncidentEvent,
   IncidentLabelValues,
   IncidentQuery,
@@ -36,7 +38,7 @@ import { appendAudit, listAudit } from './audit';
 import type { SqlDatabase } from './database';
 import * as incidents from './incidents';
 import { LABEL_TABLES, listAnswers, refreshAllLabelStates } from './label-tables';
-import { putAnomalyLabel, putIncidentLabel } from './labels';
+import { importIncidentLabel, putAnomalyLabel, putIncidentLabel } from './labels';
 import { json } from './rows';
 import { readLabelingSettings, writeLabelingSettings } from './settings';
 
@@ -111,6 +113,25 @@ export class SqlStore implements Store {
 
   listIncidentLabels(incidentId: string): Promise<IncidentLabel[]> {
     return this.db.read((session) => incidents.listIncidentLabels(session, this.db.dialect, incidentId));
+  }
+
+  listLabelsOfIncidents(ids: readonly string[]): Promise<IncidentLabel[]> {
+    return this.db.read((session) => incidents.listLabelsOfIncidents(session, ids));
+  }
+
+  importIncidents(events: IncidentEvent[], labels: ImportedIncidentLabel[], actor: Actor): Promise<ImportOutcome> {
+    if (events.length === 0 && labels.length === 0) {
+      return Promise.resolve({ incidents: [], labels: [] });
+    }
+    return this.db.write(async (tx) => {
+      const now = this.now();
+      const ingested = events.length === 0 ? [] : await incidents.ingest(tx, this.db.dialect, events, actor, now);
+      const outcomes: IngestOutcome[] = [];
+      for (const label of labels) {
+        outcomes.push(await importIncidentLabel(tx, this.db.dialect, label, actor, now));
+      }
+      return { incidents: ingested, labels: outcomes };
+    });
   }
 
   upsertAnomalies(inputs: AnomalyRecordInput[], actor: Actor): Promise<Array<{ id: string; outcome: IngestOutcome }>> {
