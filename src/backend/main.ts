@@ -6,7 +6,12 @@ import { InstanceManager, log, serve } from 'backend/grafana';
 import { createPrometheusClient } from 'backend/prometheus/from-settings';
 import type { PrometheusClient } from 'backend/prometheus/client';
 import { checkHealthHandler } from 'backend/health';
-import { buildQueryMux, defaultAnomalyScoring, type PrometheusClientProvider } from 'backend/query';
+import {
+  buildQueryMux,
+  defaultAnomalyScoring,
+  type PrometheusClientProvider,
+  storeDetectorWeights,
+} from 'backend/query';
 import { buildResourceHandler } from 'backend/resources';
 import { parseTraceoSettings } from 'backend/settings/parse-settings';
 import { parseStorageSettings, readWebhookToken } from 'backend/settings/store-settings';
@@ -25,12 +30,15 @@ const stores = new InstanceManager<Store>(
   (store) => store.close()
 );
 
+/** Labeled anomalies re-weight the detectors of their data source (validated precision). */
+const detectorWeights = storeDetectorWeights((ctx) => stores.get(ctx));
+
 /** Anomaly series are scored in worker threads (started on first use), so the gRPC server never waits on them. */
 const anomalyScoring = defaultAnomalyScoring();
 
 serve(
   {
-    queryData: buildQueryMux(clientFor, { anomalyScoring }).queryData,
+    queryData: buildQueryMux(clientFor, { anomalyScoring, detectorWeights }).queryData,
     checkHealth: checkHealthHandler(clientFor),
     callResource: buildResourceHandler({
       store: (ctx) => stores.get(ctx),

@@ -39,6 +39,7 @@ import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './ano
 import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { autoencoderSetup } from './anomaly/autoencoder-setup';
+import type { DetectorWeightsProvider, LabelWeights } from './anomaly/label-weights';
 import { InlineScoring, type SeriesScoring } from './anomaly/series-scoring';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';
@@ -57,6 +58,8 @@ export interface AnomalyHandlerDependencies {
   loadTensorflow?: () => Promise<TensorflowRuntime>;
   /** The autoencoder's training budget per fit (AUTOENCODER_BUDGET_MS by default). */
   autoencoderBudgetMs?: number;
+  /** Detector weights by validated precision from the data source's labeled anomalies; defaults without. */
+  detectorWeights?: DetectorWeightsProvider;
 }
 
 export function anomalyQueryHandler(
@@ -66,6 +69,7 @@ export function anomalyQueryHandler(
     now = Date.now,
     loadTensorflow = loadTensorflowRuntime,
     autoencoderBudgetMs,
+    detectorWeights,
   }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
   // A loaded tfjs lives in this thread and cannot be posted to a worker: queries with the autoencoder score inline.
@@ -78,7 +82,9 @@ export function anomalyQueryHandler(
     const panel = gridBetween(plan.startMs, plan.endMs, plan.stepMs);
     const training = trainingPlan(model.anomaly.trainingWindowMs, plan.stepMs);
     const { options: planned, droppedPeriodsMs } = ensembleOptions(model.anomaly, plan.stepMs);
-    const autoencoder = await autoencoderSetup(model.anomaly, planned, loadTensorflow, autoencoderBudgetMs);
+    const labelWeights = await detectorWeights?.(req.pluginContext);
+    const weighted = labelWeights ? { ...planned, weights: labelWeights.weights } : planned;
+    const autoencoder = await autoencoderSetup(model.anomaly, weighted, loadTensorflow, autoencoderBudgetMs);
     const { options } = autoencoder;
     const detectorNames = new AnomalyEnsemble(options).detectors;
 
@@ -98,7 +104,13 @@ export function anomalyQueryHandler(
         options,
         settledEndMs: now() - PROVISIONAL_MS,
       },
-      keyOf: modelKeyFactory(req.pluginContext, expr, plan.stepMs, modelOptionsKey(autoencoder.resolved)),
+      // Weights are part of what a model is: other weights, other scores (they move in coarse steps, see label-weights).
+      keyOf: modelKeyFactory(
+        req.pluginContext,
+        expr,
+        plan.stepMs,
+        `${modelOptionsKey(autoencoder.resolved)}|${JSON.stringify(labelWeights?.weights ?? {})}`
+      ),
       signal: AbortSignal.any([ctx.signal, failed.signal]),
     });
     const present = [...current.series].filter(([, series]) => series.first >= 0);
@@ -141,6 +153,7 @@ export function anomalyQueryHandler(
         ...noticesOf(mergedAnnotations(current, await scorer.fetchedHistory())),
         ...learningNotices(progress, scored.length, training),
         ...autoencoder.notices,
+        ...labelWeightNotices(labelWeights),
         ...droppedPeriodsMs.map((ms): Notice => ({
           severity: 'warning',
           text: `Seasonality ${formatPromDuration(ms)} is shorter than two steps of ${formatPromDuration(plan.stepMs)} and was left out`,
@@ -161,6 +174,22 @@ function modelKeyFactory(pluginContext: PluginContext, expr: string, stepMs: num
   const dataSourceVersion = settings?.lastUpdatedMs ?? 0;
   return (seriesKey: string) =>
     AnomalyModelCache.key({ dataSourceUid, dataSourceVersion, expr, stepMs, optionsKey, seriesKey });
+}
+
+/** Says which detectors the labels re-weighted, so a score that moved after labeling is explained in the panel. */
+function labelWeightNotices(labelWeights: LabelWeights | undefined): Notice[] {
+  if (!labelWeights || Object.keys(labelWeights.multipliers).length === 0) {
+    return [];
+  }
+  const changes = Object.entries(labelWeights.multipliers)
+    .map(([name, m]) => `${name} ×${Number(m.toFixed(2))}`)
+    .join(', ');
+  return [
+    {
+      severity: 'info',
+      text: `Detector weights follow ${labelWeights.labeled} reviewed anomalies (validated precision): ${changes}`,
+    },
+  ];
 }
 
 /** A point with a value but no score: the model has not seen enough history yet. */

@@ -5,24 +5,28 @@
 import { QueryTypeMux } from 'backend/grafana/query-type-mux';
 import type { PrometheusClientProvider } from './client-provider';
 import { anomalyQueryHandler } from './anomaly';
+import type { DetectorWeightsProvider } from './anomaly/label-weights';
 import type { SeriesScoring } from './anomaly/series-scoring';
 import { forecastQueryHandler } from './forecast';
 import { rawQueryHandler } from './raw';
 
 export type { PrometheusClientProvider } from './client-provider';
 export { defaultAnomalyScoring } from './anomaly/workers/default-scoring';
+export { storeDetectorWeights } from './anomaly/label-weights';
 
 export interface QueryMuxDependencies {
   /** Where anomaly series are scored (worker threads in the executable); inline by default. */
   anomalyScoring?: SeriesScoring;
+  /** Detector weights from labeled anomalies (the incident store in the executable); default weights without. */
+  detectorWeights?: DetectorWeightsProvider;
 }
 
 export function buildQueryMux(
   clientFor: PrometheusClientProvider,
-  { anomalyScoring }: QueryMuxDependencies = {}
+  { anomalyScoring, detectorWeights }: QueryMuxDependencies = {}
 ): QueryTypeMux {
   return new QueryTypeMux({ defaultQueryType: 'raw' })
     .handle('raw', rawQueryHandler(clientFor))
-    .handle('anomaly', anomalyQueryHandler(clientFor, { scoring: anomalyScoring }))
+    .handle('anomaly', anomalyQueryHandler(clientFor, { scoring: anomalyScoring, detectorWeights }))
     .handle('forecast', forecastQueryHandler(clientFor));
 }
