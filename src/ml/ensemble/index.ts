@@ -4,6 +4,7 @@
  *   const ensemble = new AnomalyEnsemble({ direction: 'up', sensitivity: 0.6 });
  *   const { expected, lower, upper, score, evidence } = ensemble.detect(values, timesInSeconds);
  *   const starts = onsetScores(score, cooldownPoints); // annotate where anomalies start
+ *   const news = discountRecurrences(starts, ensemble.options.decades); // episodes seen before count less
  */
 export { AnomalyEnsemble, type AnomalyResult, samplingStep } from './anomaly-ensemble';
 export { cauchyCombine, pValueToScore, scoreToPValue } from './combine';
@@ -13,6 +14,7 @@ export {
   type MultivariateResult,
 } from './multivariate-ensemble';
 export { onsetScores } from './onsets';
+export { discountRecurrences, RECURRENCE_WEIGHT } from './recurrences';
 export {
   type AnomalyEnsembleOptions,
   DEFAULT_LEARNING_PERIOD_SECONDS,
