@@ -32,6 +32,8 @@ export interface TraceoDataSourceJsonData {
   sqlitePath?: string;
   /** `postgres://user@host:5432/db?sslmode=require`, without the password (secureJsonData.postgresPassword). */
   postgresDsn?: string;
+  /** Audit trail entries older than this many days are deleted (default 365). */
+  auditRetentionDays?: number;
 }
 
 export interface TraceoDataSourceSecureJsonData {
@@ -50,6 +52,10 @@ export interface TraceoDataSourceSecureJsonData {
 
 export const STORAGE_BACKENDS = ['sqlite', 'postgres'] as const;
 export type StorageBackend = (typeof STORAGE_BACKENDS)[number];
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+/** A hundred years: "keep everything" in practice, still a bound. */
+export const MAX_AUDIT_RETENTION_DAYS = 36_500;
 
 export const MAX_CUSTOM_HEADERS = 5;
 export const DEFAULT_TIMEOUT_SECONDS = 30;

@@ -23,6 +23,7 @@ export const selectors = {
     postgresDsn: { id: 'traceo-config-postgres-dsn', label: 'PostgreSQL DSN' },
     postgresPassword: { id: 'traceo-config-postgres-password', label: 'PostgreSQL password' },
     webhookToken: { id: 'traceo-config-webhook-token', label: 'Webhook token' },
+    auditRetentionDays: { id: 'traceo-config-audit-retention', label: 'Audit retention (days)' },
   },
   queryEditor: {
     container: 'data-testid traceo-query-editor',

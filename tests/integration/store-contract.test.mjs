@@ -71,7 +71,7 @@ for (const kind of ['sqlite', 'postgres']) {
         const rows = await db.raw('SELECT version, name FROM schema_migrations ORDER BY version');
         assert.deepEqual(
           rows.map((r) => Number(r.version)),
-          [1]
+          [1, 2]
         );
       });
 
@@ -81,7 +81,7 @@ for (const kind of ['sqlite', 'postgres']) {
         await db.raw('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [99, 'future', 1]);
         await assert.rejects(open(), (err) => {
           assert.equal(err.status, 503);
-          assert.match(err.message, /schema is at version 99, newer than this plugin's 1: upgrade/);
+          assert.match(err.message, /schema is at version 99, newer than this plugin's 2: upgrade/);
           return true;
         });
       });
@@ -463,6 +463,69 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.deepEqual(
           open.map((a) => a.itemId),
           [other]
+        );
+      });
+    });
+
+    describe('audit retention', () => {
+      const DAY = 86_400_000;
+      let t;
+      const clock = () => (t += 1);
+      /** A store whose retention runs only when asked (or on the given schedule), `days` of retention. */
+      const openWith = (days, pruning = { firstRunMs: 3_600_000 }) =>
+        backend.openStore({ ...db.settings(), auditRetentionDays: days }, { now: clock, auditPruning: pruning });
+
+      beforeEach(async () => {
+        t = T0;
+        await store.close();
+        store = undefined;
+      });
+
+      it('deletes entries past the retention in small batches and keeps the rest', async () => {
+        store = await openWith(30, { firstRunMs: 3_600_000, batchSize: 2 });
+        const old = await store.ingestIncidents(
+          [1, 2, 3, 4, 5].map((n) => event({ externalId: `INC-${n}` })),
+          'grafana'
+        );
+        t += DAY; // alice labels a day later: 29 days old at the prune, kept
+        await store.putIncidentLabel(old[0].id, rootCause('disk_full'), 'alice');
+        t = T0 + 30 * DAY + 3_600_000; // the incidents' entries are now 30 days and an hour old
+        await store.putIncidentLabel(old[1].id, rootCause('disk_full'), 'bob');
+        assert.equal((await store.listAudit(page)).total, 7);
+
+        const result = await store.pruneAudit();
+        assert.deepEqual(result, { deleted: 5, batches: 3 });
+        const left = await store.listAudit(page);
+        assert.deepEqual(
+          left.items.map((e) => [e.action, e.actor]),
+          [
+            ['label.created', 'bob'],
+            ['label.created', 'alice'],
+          ]
+        );
+        assert.deepEqual(await store.pruneAudit(), { deleted: 0, batches: 1 });
+        // The incidents and labels themselves are untouched.
+        assert.equal((await store.listIncidents(page)).total, 5);
+      });
+
+      it('runs on its own after opening, with the retention from the data source settings', async () => {
+        const instance = db.instance({ auditRetentionDays: '7' });
+        const settings = backend.parseStorageSettings(instance, 1);
+        assert.equal(settings.auditRetentionDays, 7);
+        store = await backend.openStore(settings, { now: clock, auditPruning: { firstRunMs: 3_600_000 } });
+        await store.ingestIncidents([event(), event({ externalId: 'INC-2' })], 'grafana');
+        await store.close();
+        t += 8 * DAY;
+        store = await backend.openStore(settings, { now: clock, auditPruning: { firstRunMs: 20 } });
+        await store.ingestIncidents([event({ externalId: 'INC-3' })], 'grafana');
+        const deadline = Date.now() + 5000;
+        while ((await store.listAudit(page)).total > 1 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const left = await store.listAudit(page);
+        assert.deepEqual(
+          left.items.map((e) => e.itemId),
+          [(await store.listIncidents({ search: 'INC-3', ...page })).items[0].id]
         );
       });
     });

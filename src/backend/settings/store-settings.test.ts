@@ -41,6 +41,7 @@ describe('parseStorageSettings', () => {
       backend: 'sqlite',
       path: '/var/lib/grafana/traceo-ml/3-traceo-ml.sqlite',
       defaultPath: true,
+      auditRetentionDays: 365,
     });
   });
 
@@ -84,10 +85,21 @@ describe('parseStorageSettings', () => {
       dsn: 'postgres://traceo@db.internal:6432/labels?sslmode=require',
       password: 's3cret',
       display: 'db.internal:6432/labels',
+      auditRetentionDays: 365,
     });
   });
 
+  it('reads the audit retention in whole days, as a number or text', () => {
+    expect(parseStorageSettings(instance({ auditRetentionDays: 30 }), 1, grafanaEnv).auditRetentionDays).toBe(30);
+    expect(parseStorageSettings(instance({ auditRetentionDays: ' 90' }), 1, grafanaEnv).auditRetentionDays).toBe(90);
+    expect(parseStorageSettings(instance({ auditRetentionDays: '' }), 1, grafanaEnv).auditRetentionDays).toBe(365);
+  });
+
   it.each([
+    [{ auditRetentionDays: 0 }, 'jsonData.auditRetentionDays must be at least 1'],
+    [{ auditRetentionDays: 1.5 }, 'jsonData.auditRetentionDays must be a whole number of days'],
+    [{ auditRetentionDays: 'forever' }, 'jsonData.auditRetentionDays must be a whole number of days'],
+    [{ auditRetentionDays: 40_000 }, 'jsonData.auditRetentionDays must be at most 36500'],
     [{ storage: 'postgres' }, 'jsonData.postgresDsn is required'],
     [{ storage: 'postgres', postgresDsn: 'not a url' }, 'jsonData.postgresDsn is not a valid connection URL'],
     [{ storage: 'postgres', postgresDsn: 'mysql://u@h/db' }, 'must start with postgres://'],

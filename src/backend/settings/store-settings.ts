@@ -9,10 +9,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 import type { DataSourceInstanceSettings } from 'backend/grafana/plugin-context';
-import { STORAGE_BACKENDS } from 'contract/settings';
+import { DEFAULT_AUDIT_RETENTION_DAYS, MAX_AUDIT_RETENTION_DAYS, STORAGE_BACKENDS } from 'contract/settings';
 import { InvalidSettingsError } from './errors';
 
-export type StorageSettings =
+export type StorageSettings = (
   | {
       backend: 'sqlite';
       /** Absolute path of the database file. */
@@ -27,7 +27,11 @@ export type StorageSettings =
       password?: string;
       /** `host:port/database`, for messages: never the DSN, whose query string may hold secrets. */
       display: string;
-    };
+    }
+) & {
+  /** Audit entries older than this many days are deleted by the store; default 365. */
+  auditRetentionDays?: number;
+};
 
 /** Where the store's file goes without jsonData.sqlitePath; Grafana's data directory when we know it. */
 export interface DataDirEnvironment {
@@ -54,6 +58,15 @@ const storeJsonDataSchema = z.object({
   ),
   sqlitePath: optionalText,
   postgresDsn: optionalText,
+  auditRetentionDays: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+    z
+      .number({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1' })
+      .max(MAX_AUDIT_RETENTION_DAYS, { error: `must be at most ${MAX_AUDIT_RETENTION_DAYS}` })
+      .default(DEFAULT_AUDIT_RETENTION_DAYS)
+  ),
 });
 
 export function parseStorageSettings(
@@ -65,12 +78,13 @@ export function parseStorageSettings(
   if (!parsed.success) {
     throw new InvalidSettingsError(parsed.error.issues.map((i) => `jsonData.${i.path.join('.')} ${i.message}`));
   }
-  const { storage = 'sqlite', sqlitePath, postgresDsn } = parsed.data;
+  const { storage = 'sqlite', sqlitePath, postgresDsn, auditRetentionDays } = parsed.data;
   const secure = instance.decryptedSecureJsonData ?? {};
-  if (storage === 'postgres') {
-    return readPostgres(postgresDsn, secure.postgresPassword);
-  }
-  return readSqlite(sqlitePath, instance.uid, orgId, env);
+  const where =
+    storage === 'postgres'
+      ? readPostgres(postgresDsn, secure.postgresPassword)
+      : readSqlite(sqlitePath, instance.uid, orgId, env);
+  return { ...where, auditRetentionDays };
 }
 
 export function readWebhookToken(instance: DataSourceInstanceSettings): WebhookTokenSetting {

@@ -4,6 +4,7 @@
  */
 import { log } from 'backend/grafana/logger';
 import type { StorageSettings } from 'backend/settings/store-settings';
+import { DEFAULT_AUDIT_RETENTION_DAYS, type AuditRetentionOptions } from './audit-retention';
 import { PostgresDatabase } from './postgres/postgres-database';
 import { postgresMigrations } from './postgres/migrations';
 import type { SqlDatabase } from './sql/database';
@@ -16,6 +17,8 @@ import type { Store } from './store';
 export interface OpenStoreOptions {
   /** Clock for timestamps (tests). */
   now?: () => number;
+  /** When and in what batches the audit retention runs (tests); the retention itself is a setting. */
+  auditPruning?: Omit<AuditRetentionOptions, 'retentionDays'>;
 }
 
 export async function openStore(settings: StorageSettings, options: OpenStoreOptions = {}): Promise<Store> {
@@ -32,5 +35,8 @@ export async function openStore(settings: StorageSettings, options: OpenStoreOpt
     await db.close().catch(() => undefined);
     throw error;
   }
-  return new SqlStore(db, options.now);
+  return new SqlStore(db, options.now, {
+    retentionDays: settings.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    ...options.auditPruning,
+  });
 }

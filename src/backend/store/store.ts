@@ -201,6 +201,11 @@ export interface Store {
   listAnswers(kind: LabelKind, state?: LabelState): Promise<ItemAnswers[]>;
 
   listAudit(query: AuditQuery): Promise<Page<AuditEntry>>;
+  /**
+   * Deletes audit entries older than the retention (`auditRetentionDays`), a few hundred per transaction. The
+   * store runs it by itself after opening and hourly; calling it runs it now (or joins the run in progress).
+   */
+  pruneAudit(): Promise<{ deleted: number; batches: number }>;
 
   getLabelingSettings(): Promise<LabelingSettings>;
   /** Replaces the settings; a new reviewersPerItem re-derives every item's label state. */

@@ -117,5 +117,12 @@ export const postgresMigrations: MigrationPlan = {
           updated_by TEXT NOT NULL
         );`,
     },
+    {
+      version: 2,
+      name: 'audit trail retention: index on time',
+      // The retention job deletes the oldest entries in small batches; without this index every run would scan
+      // the whole trail to learn that nothing is old enough yet.
+      script: `CREATE INDEX audit_log_at ON audit_log (at);`,
+    },
   ],
 };

@@ -45,3 +45,15 @@ export async function listAudit(session: SqlSession, query: AuditQuery): Promise
   const total = await session.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${clause}`, params);
   return { items: rows.map(auditEntry), total: total?.n ?? 0, limit: query.limit, offset: query.offset };
 }
+
+/**
+ * Deletes up to `limit` of the oldest entries written before `before` (the retention job's batch). The index on
+ * `at` finds them without scanning the trail.
+ */
+export async function deleteAuditBefore(tx: SqlTransaction, before: number, limit: number): Promise<number> {
+  const result = await tx.run(
+    'DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < ? ORDER BY at LIMIT ?)',
+    [before, limit]
+  );
+  return result.changes;
+}

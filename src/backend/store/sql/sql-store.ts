@@ -34,7 +34,13 @@ import type {
   Store,
 } from '../store';
 import * as anomalies from './anomalies';
-import { appendAudit, listAudit } from './audit';
+import {
+  AuditRetention,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+  type AuditRetentionOptions,
+  type PruneResult,
+} from '../audit-retention';
+import { appendAudit, deleteAuditBefore, listAudit } from './audit';
 import type { SqlDatabase } from './database';
 import * as incidents from './incidents';
 import { LABEL_TABLES, listAnswers, refreshAllLabelStates } from './label-tables';
@@ -45,13 +51,21 @@ import { readLabelingSettings, writeLabelingSettings } from './settings';
 export class SqlStore implements Store {
   readonly backend;
   readonly location;
+  private readonly retention: AuditRetention;
 
   constructor(
     private readonly db: SqlDatabase,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    retention: AuditRetentionOptions = { retentionDays: DEFAULT_AUDIT_RETENTION_DAYS }
   ) {
     this.backend = db.dialect.name;
     this.location = db.location;
+    this.retention = new AuditRetention(
+      retention,
+      (before, limit) => db.write((tx) => deleteAuditBefore(tx, before, limit)),
+      now
+    );
+    this.retention.start();
   }
 
   ingestIncidents(events: IncidentEvent[], actor: Actor): Promise<IngestedIncident[]> {
@@ -165,6 +179,10 @@ export class SqlStore implements Store {
     return this.db.read((session) => listAudit(session, query));
   }
 
+  pruneAudit(): Promise<PruneResult> {
+    return this.retention.prune();
+  }
+
   getLabelingSettings(): Promise<LabelingSettings> {
     return this.db.read((session) => readLabelingSettings(session));
   }
@@ -191,7 +209,8 @@ export class SqlStore implements Store {
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.retention.stop();
     return this.db.close();
   }
 

@@ -191,6 +191,15 @@ describe('ConfigEditor', () => {
     expect('sqlitePath' in editor.latest().jsonData).toBe(false);
   });
 
+  it('sets the audit retention in whole days and drops an emptied one so the default applies', async () => {
+    const editor = renderEditor(settings());
+    expect(labelled(s.auditRetentionDays.label)).toHaveAttribute('placeholder', '365');
+    await user.type(labelled(s.auditRetentionDays.label), '90');
+    expect(editor.latest().jsonData.auditRetentionDays).toBe(90);
+    await user.clear(labelled(s.auditRetentionDays.label));
+    expect('auditRetentionDays' in editor.latest().jsonData).toBe(false);
+  });
+
   it('puts the PostgreSQL password and the webhook token in secureJsonData only', async () => {
     const editor = renderEditor(settings());
 

@@ -2,7 +2,7 @@ import React from 'react';
 
 import { Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
 
-import { StorageBackend } from 'contract/settings';
+import { DEFAULT_AUDIT_RETENTION_DAYS, StorageBackend } from 'contract/settings';
 
 import { selectors } from '../../selectors';
 import {
@@ -13,6 +13,7 @@ import {
   withSecret,
   withSecretReset,
 } from './configUpdates';
+import { parseLimit } from './LimitsSection';
 
 const STORAGE_OPTIONS = [
   { label: 'SQLite (embedded)', value: 'sqlite' as const, description: 'One file next to Grafana; nothing to run' },
@@ -81,6 +82,27 @@ export function StorageSection({ options, onOptionsChange }: SectionProps) {
           </Field>
         </>
       )}
+      <Field
+        label={s.auditRetentionDays.label}
+        description={`Audit trail entries older than this are deleted (the incidents and labels stay). Default ${DEFAULT_AUDIT_RETENTION_DAYS}.`}
+      >
+        <Input
+          id={s.auditRetentionDays.id}
+          type="number"
+          min={1}
+          width={16}
+          placeholder={String(DEFAULT_AUDIT_RETENTION_DAYS)}
+          value={options.jsonData.auditRetentionDays ?? ''}
+          onChange={(event) => {
+            const days = parseLimit(event.currentTarget.value);
+            onOptionsChange(
+              days === undefined
+                ? withoutJsonData(options, ['auditRetentionDays'])
+                : withJsonData(options, { auditRetentionDays: days })
+            );
+          }}
+        />
+      </Field>
       <Field
         label={s.webhookToken.label}
         description="Incident webhooks (Grafana Alerting, Alertmanager, PagerDuty, generic JSON) must send it in the X-Traceo-Webhook-Token header; without a token, webhooks are refused."
