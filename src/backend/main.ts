@@ -10,6 +10,7 @@ import {
   buildQueryMux,
   defaultAnomalyScoring,
   type PrometheusClientProvider,
+  storeAnomalyRecorder,
   storeDetectorWeights,
 } from 'backend/query';
 import { buildResourceHandler } from 'backend/resources';
@@ -32,13 +33,15 @@ const stores = new InstanceManager<Store>(
 
 /** Labeled anomalies re-weight the detectors of their data source (validated precision). */
 const detectorWeights = storeDetectorWeights((ctx) => stores.get(ctx));
+/** … and the anomalies every anomaly query detects queue up for those labels. */
+const recordAnomalies = storeAnomalyRecorder((ctx) => stores.get(ctx));
 
 /** Anomaly series are scored in worker threads (started on first use), so the gRPC server never waits on them. */
 const anomalyScoring = defaultAnomalyScoring();
 
 serve(
   {
-    queryData: buildQueryMux(clientFor, { anomalyScoring, detectorWeights }).queryData,
+    queryData: buildQueryMux(clientFor, { anomalyScoring, detectorWeights, recordAnomalies }).queryData,
     checkHealth: checkHealthHandler(clientFor),
     callResource: buildResourceHandler({
       store: (ctx) => stores.get(ctx),

@@ -59,7 +59,8 @@ async function ask(detectorWeights?: DetectorWeightsProvider) {
   return { response, asked };
 }
 
-const scores = (frame: Frame) => Array.from(frame.fields.find((f) => f.name === FIELD.anomalyScore)!.values);
+const scores = (frame: Frame) =>
+  Array.from(frame.fields.find((f) => f.name === FIELD.anomalyScore)!.values as ArrayLike<number | null>);
 
 describe('detector weights from labeled anomalies', () => {
   it('scores with the weights the labels give, and says so in a notice', async () => {

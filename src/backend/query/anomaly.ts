@@ -40,6 +40,7 @@ import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
 import { autoencoderSetup } from './anomaly/autoencoder-setup';
 import type { DetectorWeightsProvider, LabelWeights } from './anomaly/label-weights';
+import { type AnomalyRecorder, episodeRecords } from './anomaly/record-episodes';
 import { InlineScoring, type SeriesScoring } from './anomaly/series-scoring';
 import { anomalyRangePlan } from './anomaly/panel-range';
 import { historyStartMs, trainingPlan, type TrainingPlan } from './anomaly/schedule';
@@ -60,6 +61,8 @@ export interface AnomalyHandlerDependencies {
   autoencoderBudgetMs?: number;
   /** Detector weights by validated precision from the data source's labeled anomalies; defaults without. */
   detectorWeights?: DetectorWeightsProvider;
+  /** Where detected episodes go for labeling (the data source's store in the executable); nowhere without. */
+  recordAnomalies?: AnomalyRecorder;
 }
 
 export function anomalyQueryHandler(
@@ -70,6 +73,7 @@ export function anomalyQueryHandler(
     loadTensorflow = loadTensorflowRuntime,
     autoencoderBudgetMs,
     detectorWeights,
+    recordAnomalies,
   }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
   // A loaded tfjs lives in this thread and cannot be posted to a worker: queries with the autoencoder score inline.
@@ -87,6 +91,7 @@ export function anomalyQueryHandler(
     const autoencoder = await autoencoderSetup(model.anomaly, weighted, loadTensorflow, autoencoderBudgetMs);
     const { options } = autoencoder;
     const detectorNames = new AnomalyEnsemble(options).detectors;
+    const settledEndMs = now() - PROVISIONAL_MS;
 
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
@@ -102,7 +107,7 @@ export function anomalyQueryHandler(
         history: gridBetween(historyStartMs(panel.startMs, training), panel.startMs - panel.stepMs, panel.stepMs),
         training,
         options,
-        settledEndMs: now() - PROVISIONAL_MS,
+        settledEndMs,
       },
       // Weights are part of what a model is: other weights, other scores (they move in coarse steps, see label-weights).
       keyOf: modelKeyFactory(
@@ -162,6 +167,16 @@ export function anomalyQueryHandler(
       detectorNames,
       annotationSeverity: model.anomaly.annotationSeverity,
     };
+    if (recordAnomalies) {
+      const records = episodeRecords(scored, {
+        expr,
+        detectorNames,
+        severity: model.anomaly.annotationSeverity,
+        settledEndMs,
+      });
+      // Not awaited: the answer does not wait for the store, and the recorder reports its own failures.
+      void recordAnomalies(req.pluginContext, records);
+    }
     const frames =
       model.output === 'alert' ? anomalyAlertFrames(scored, frameOptions) : anomalyPanelFrames(scored, frameOptions);
     return { frames };

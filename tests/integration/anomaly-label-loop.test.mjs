@@ -1,8 +1,9 @@
 /**
- * Detector weights from labeled anomalies read from a real store — a SQLite file and a PostgreSQL schema — the
- * way the anomaly handler gets them in the executable (src/backend/query/anomaly/label-weights.ts).
+ * The anomaly labeling loop against a real store — a SQLite file and a PostgreSQL schema — the way the anomaly
+ * handler uses it in the executable: detected episodes recorded for labeling (record-episodes.ts), reviewers'
+ * verdicts, and the detector weights read back from them (label-weights.ts).
  *
- *   node --test tests/integration/detector-weights.test.mjs     (with the Node 24 runtime)
+ *   node --test tests/integration/anomaly-label-loop.test.mjs     (with the Node 24 runtime)
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
@@ -19,6 +20,7 @@ import {
 const weightsApi = await loadBackend(
   'detector-weights',
   `export { readLabelWeights, storeDetectorWeights } from 'backend/query/anomaly/label-weights';
+   export { storeAnomalyRecorder } from 'backend/query/anomaly/record-episodes';
    export { resolveOptions } from 'ml/ensemble/options';`
 );
 const BASE = weightsApi.resolveOptions({}).weights;
@@ -29,7 +31,7 @@ const T0 = Date.UTC(2025, 0, 1, 12);
 const MIN = 60_000;
 
 for (const kind of ['sqlite', 'postgres']) {
-  describe(`detector weights from a ${kind} store`, () => {
+  describe(`the anomaly labeling loop on a ${kind} store`, () => {
     let db;
     let store;
 
@@ -122,6 +124,47 @@ for (const kind of ['sqlite', 'postgres']) {
       now = 120_000;
       assert.equal(await provider(ctx(2)), undefined, 'a closed store means default weights, not a failed query');
       store = await storeApi.openStore(db.settings(), { now: steppingClock() });
+    });
+
+    it('records detected anomalies once, updates them when they end, and feeds the weights once reviewed', async () => {
+      const record = weightsApi.storeAnomalyRecorder(async () => store);
+      const ctx = { dataSourceInstanceSettings: instanceSettings() };
+      const detected = (endedAt) => ({
+        id: 'ano_detected',
+        seriesLabels: { instance: 'host-1' },
+        expr: 'node_load1',
+        startedAt: T0,
+        endedAt,
+        score: 97.5,
+        detector: 'isolationForest, residual',
+      });
+      const audited = async () => (await store.listAudit({ limit: 100, offset: 0 })).items.map((e) => e.action);
+      await record(ctx, [detected(null)]);
+      await record(ctx, [detected(null)]);
+      assert.deepEqual(await audited(), ['anomaly.created'], 'a refresh with nothing new writes nothing');
+      await record(ctx, [detected(T0 + 5 * MIN)]);
+      assert.equal((await store.getAnomaly('ano_detected')).endedAt, T0 + 5 * MIN);
+      assert.deepEqual((await audited()).sort(), ['anomaly.created', 'anomaly.updated']);
+
+      for (const reviewer of ['alice', 'bob']) {
+        await store.putAnomalyLabel(
+          'ano_detected',
+          { verdict: 'false_alarm', confidence: 'high', skipped: false, note: null },
+          reviewer
+        );
+      }
+      const { weights, labeled } = await weightsApi.readLabelWeights(store);
+      assert.equal(labeled, 1);
+      assert.ok(weights.isolationForest < BASE.isolationForest && weights.residual < BASE.residual);
+    });
+
+    it('never fails the query when recording fails', async () => {
+      const record = weightsApi.storeAnomalyRecorder(async () => {
+        throw new Error('the store is read-only');
+      });
+      await record({ dataSourceInstanceSettings: instanceSettings() }, [
+        { id: 'x', seriesLabels: {}, expr: null, startedAt: T0, endedAt: null, score: 90, detector: null },
+      ]);
     });
   });
 }
