@@ -124,6 +124,7 @@ func (s *Suite) checks() []check {
 		{"query-refid-isolation", s.checkRefIDIsolation},
 		{"concurrent-queries", s.checkConcurrentQueries},
 		{"query-anomaly-panel", s.checkQueryAnomalyPanel},
+		{"anomaly-recorded-for-labeling", s.checkAnomalyRecorded},
 		{"query-anomaly-alert", s.checkQueryAnomalyAlert},
 		{"query-anomaly-limits", s.checkQueryAnomalyLimits},
 		{"query-anomaly-autoencoder", s.checkQueryAnomalyAutoencoder},
