@@ -490,6 +490,47 @@ for (const kind of ['sqlite', 'postgres']) {
         assert.equal((await label({ rootCause: 'gc_pause', confidence: 'low' })).status, 200);
       });
 
+      it('orders the queue for learning from the stored consensus, and follows new labels', async () => {
+        const ids = [id];
+        for (let i = 0; i < 6; i++) {
+          const service = i % 2 === 0 ? 'orders-db' : 'edge-proxy';
+          const body = genericIncident({ incident_id: `INC-L${i}`, service, duration_minutes: 10 + 100 * (i % 2) });
+          ids.push((await webhook('generic', body)).json.incidents[0].id);
+        }
+        for (const [i, cause] of [
+          [1, 'database_slow'],
+          [2, 'network_latency'],
+        ]) {
+          id = ids[i];
+          await label({ rootCause: cause, confidence: 'high' }, 'alice');
+          await label({ rootCause: cause, confidence: 'high' }, 'bob');
+        }
+        const queue = async () => (await call('GET', 'incidents?order=learning&limit=10', { user: 'Viewer' })).json;
+        const first = await queue();
+        assert.equal(first.total, 7);
+        const settledTail = (page) => page.items.filter((item) => item.labeling.state === 'consensus').map((i) => i.id);
+        assert.deepEqual(
+          first.items
+            .slice(-2)
+            .map((i) => i.id)
+            .sort(),
+          [ids[1], ids[2]].sort()
+        );
+        assert.deepEqual((await queue()).items, first.items);
+
+        // A new consensus: the incident joins the settled tail of the very next page.
+        id = ids[3];
+        await label({ rootCause: 'database_slow', confidence: 'high' }, 'alice');
+        await label({ rootCause: 'database_slow', confidence: 'high' }, 'bob');
+        const after = await queue();
+        assert.equal(settledTail(after).length, 3);
+        assert.ok(settledTail(after).includes(ids[3]));
+        assert.equal(
+          after.items.slice(0, 4).every((item) => item.labeling.state !== 'consensus'),
+          true
+        );
+      });
+
       it('reports agreement and the disagreement queue', async () => {
         const ids = [id];
         for (let i = 0; i < 3; i++) {

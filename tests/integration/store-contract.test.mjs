@@ -438,6 +438,43 @@ for (const kind of ['sqlite', 'postgres']) {
         );
       });
 
+      it('versions the labeled set: every change of labels or consensus, nothing else', async () => {
+        const versions = [await store.labelSetVersion('incident')];
+        const expectChange = async (changed) => {
+          const version = await store.labelSetVersion('incident');
+          assert.equal(version !== versions.at(-1), changed, `version ${version} after ${versions.join(', ')}`);
+          versions.push(version);
+        };
+        const [{ id: other }] = await store.ingestIncidents([event({ externalId: 'INC-2' })], 'grafana');
+        await store.listIncidents(page);
+        await expectChange(false);
+        await store.putIncidentLabel(id, rootCause('disk_full'), 'alice');
+        await expectChange(true);
+        await store.putIncidentLabel(id, rootCause('disk_full'), 'alice');
+        await expectChange(false);
+        await store.putIncidentLabel(id, rootCause('memory_leak'), 'alice');
+        await expectChange(true);
+        await store.putIncidentLabel(id, rootCause('memory_leak'), 'bob');
+        await expectChange(true);
+        assert.equal((await store.getIncident(id)).labeling.state, 'consensus');
+        await store.updateIncident(id, { severity: 'low' }, 'editor');
+        await expectChange(true);
+        await store.updateIncident(other, { severity: 'low' }, 'editor');
+        await expectChange(false);
+        const settings = await store.getLabelingSettings();
+        await store.putLabelingSettings({ ...settings, reviewersPerItem: 3 }, 'admin');
+        await expectChange(true);
+        await store.importIncidents(
+          [],
+          [{ incidentId: other, reviewer: 'carol', values: skip, createdAt: T0, updatedAt: T0 }],
+          'importer'
+        );
+        await expectChange(true);
+        await store.deleteIncident(other, 'admin');
+        await expectChange(true);
+        assert.equal(await store.labelSetVersion('anomaly'), await store.labelSetVersion('anomaly'));
+      });
+
       it('lists answers per item in labeling order, optionally only disagreements', async () => {
         const [{ id: other }] = await store.ingestIncidents([event({ externalId: 'INC-2', title: 'Other' })], 'g');
         await store.putIncidentLabel(id, rootCause('disk_full'), 'bob');

@@ -1,6 +1,8 @@
 import type { IncidentQuery } from 'backend/store/store';
 import type { Incident, LabelingSummary, Page } from 'contract/resources';
 
+import { RandomForestClassifier } from 'ml/active';
+
 import { LabelQueue, MAX_QUEUE_CANDIDATES, orderForLearning } from './label-queue';
 
 const HOUR = 3_600_000;
@@ -147,11 +149,22 @@ describe('orderForLearning', () => {
 });
 
 describe('LabelQueue', () => {
-  /** An in-memory store over the given incidents: newest first, labelState filter and paging. */
+  /**
+   * An in-memory store over the given incidents: newest first, labelState filter and paging. A fake because jest
+   * runs on Node 20 without node:sqlite; the real stores' listIncidents and labelSetVersion are proven by the
+   * store contract suite. Its version changes exactly when the consensus labels do.
+   */
   function fakeStore(all: Incident[]) {
     const calls: IncidentQuery[] = [];
     return {
       calls,
+      all,
+      async labelSetVersion(): Promise<string> {
+        return all
+          .filter((item) => item.labeling.consensus !== null)
+          .map((item) => `${item.id}=${item.labeling.consensus}`)
+          .join(',');
+      },
       async listIncidents(query: IncidentQuery): Promise<Page<Incident>> {
         calls.push(query);
         const matching = all
@@ -187,6 +200,7 @@ describe('LabelQueue', () => {
     const store = fakeStore(nearDuplicates(2));
     // A store that pretends to hold more than the window: the remainder is fetched at the same offset.
     const bigger = {
+      labelSetVersion: store.labelSetVersion,
       async listIncidents(query: IncidentQuery): Promise<Page<Incident>> {
         const page = await store.listIncidents(query);
         return { ...page, total: MAX_QUEUE_CANDIDATES + 10 };
@@ -200,6 +214,67 @@ describe('LabelQueue', () => {
       order: 'newest',
       offset: MAX_QUEUE_CANDIDATES,
       limit: 10,
+    });
+  });
+
+  describe('model cache', () => {
+    let fit: jest.SpyInstance;
+    beforeEach(() => {
+      // A spy, not a mock: the real forest still fits; the test counts how often.
+      fit = jest.spyOn(RandomForestClassifier.prototype, 'fit');
+    });
+    afterEach(() => fit.mockRestore());
+
+    const trainingReads = (store: ReturnType<typeof fakeStore>) =>
+      store.calls.filter((call) => call.labelState === 'consensus').length;
+
+    it('reuses the trained model until a new label changes the labeled set', async () => {
+      const store = fakeStore([...nearDuplicates(3), ...labeledClasses(4)]);
+      const first = await new LabelQueue(store).page({}, 20, 0);
+      expect(fit).toHaveBeenCalledTimes(1);
+
+      const again = await new LabelQueue(store).page({}, 20, 0);
+      await new LabelQueue(store).page({}, 5, 5);
+      expect(fit).toHaveBeenCalledTimes(1);
+      expect(trainingReads(store)).toBe(1);
+      expect(again.items.map((item) => item.id)).toEqual(first.items.map((item) => item.id));
+
+      // An open incident reaches consensus: the next request trains on it.
+      const index = store.all.findIndex((item) => item.id === 'f1-0');
+      store.all[index] = { ...store.all[index], labeling: summary('database_slow') };
+      await new LabelQueue(store).page({}, 20, 0);
+      expect(fit).toHaveBeenCalledTimes(2);
+      expect(trainingReads(store)).toBe(2);
+    });
+
+    it('fits once for concurrent requests and keeps one model per store', async () => {
+      const a = fakeStore([...nearDuplicates(2), ...labeledClasses(3)]);
+      const b = fakeStore([...nearDuplicates(2), ...labeledClasses(3)]);
+      await Promise.all([new LabelQueue(a).page({}, 10, 0), new LabelQueue(a).page({}, 10, 0)]);
+      expect(fit).toHaveBeenCalledTimes(1);
+      await new LabelQueue(b).page({}, 10, 0);
+      expect(fit).toHaveBeenCalledTimes(2);
+      await new LabelQueue(a).page({}, 10, 0);
+      expect(fit).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not keep a model whose labels could not be read', async () => {
+      const store = fakeStore([...nearDuplicates(2), ...labeledClasses(3)]);
+      let failing = true;
+      const flaky = {
+        labelSetVersion: store.labelSetVersion,
+        async listIncidents(query: IncidentQuery): Promise<Page<Incident>> {
+          if (failing && query.labelState === 'consensus') {
+            throw new Error('store unavailable');
+          }
+          return store.listIncidents(query);
+        },
+      };
+      await expect(new LabelQueue(flaky).page({}, 10, 0)).rejects.toThrow('store unavailable');
+      failing = false;
+      const page = await new LabelQueue(flaky).page({}, 10, 0);
+      expect(page.items).toHaveLength(10);
+      expect(fit).toHaveBeenCalledTimes(1);
     });
   });
 });

@@ -7,6 +7,8 @@
  *
  * Bounded cost: at most MAX_QUEUE_CANDIDATES incidents (the newest matching ones) are ranked and at most as many
  * consensus incidents train the model; incidents beyond that window follow, newest first, so paging stays stable.
+ * The trained model is kept per store (one per data source) under the store's labelSetVersion, so paging through
+ * the queue or reloading it fits the forest once; the next label changes the version and the next request refits.
  */
 import type { IncidentQuery, Store } from 'backend/store/store';
 import type { Incident, Page } from 'contract/resources';
@@ -61,18 +63,57 @@ const SEVERITY_RANK: Record<string, number> = {
   p5: 0,
 };
 
+/** What the queue learned from the consensus labels: the forest (none below two root causes) and their features. */
+export interface QueueModel {
+  forest: RandomForestClassifier | undefined;
+  classes: number;
+  labeledFeatures: Float64Array;
+}
+
+type QueueStore = Pick<Store, 'listIncidents' | 'labelSetVersion'>;
+
+/**
+ * The latest model of each store, keyed by the labeled set's version. A store is one data source at one settings
+ * version and dies with it, so memory is one model (≤ MAX_QUEUE_CANDIDATES rows, FOREST_TREES trees) per open
+ * data source. The promise is cached, so concurrent requests share one fit.
+ */
+const models = new WeakMap<QueueStore, { version: string; model: Promise<QueueModel> }>();
+
+/** The model for the store's current labels: the cached one, or a new fit when a label changed since. */
+async function currentModel(store: QueueStore): Promise<QueueModel> {
+  // The version is read before the labels: a label that lands in between makes the next request refit once,
+  // whereas the other order could file a model of old labels under the new version.
+  const version = await store.labelSetVersion('incident');
+  const cached = models.get(store);
+  if (cached?.version === version) {
+    return cached.model;
+  }
+  const model = store
+    .listIncidents({ labelState: 'consensus', order: 'newest', limit: MAX_QUEUE_CANDIDATES, offset: 0 })
+    .then((trained) => trainQueueModel(trained.items));
+  const entry = { version, model };
+  models.set(store, entry);
+  model.catch(() => {
+    // A failed read (store unavailable) must not be served again.
+    if (models.get(store) === entry) {
+      models.delete(store);
+    }
+  });
+  return model;
+}
+
 export class LabelQueue {
-  constructor(private readonly store: Pick<Store, 'listIncidents'>) {}
+  constructor(private readonly store: QueueStore) {}
 
   /** One page of the matching incidents, most informative to label first. */
   async page(filters: QueueFilters, limit: number, offset: number): Promise<Page<Incident>> {
-    const [window, trained] = await Promise.all([
+    const [window, model] = await Promise.all([
       this.store.listIncidents({ ...filters, order: 'newest', limit: MAX_QUEUE_CANDIDATES, offset: 0 }),
-      this.store.listIncidents({ labelState: 'consensus', order: 'newest', limit: MAX_QUEUE_CANDIDATES, offset: 0 }),
+      currentModel(this.store),
     ]);
     const open = window.items.filter((incident) => incident.labeling.state !== 'consensus');
     const settled = window.items.filter((incident) => incident.labeling.state === 'consensus');
-    const ordered = [...orderForLearning(open, trained.items), ...settled];
+    const ordered = [...orderWithModel(open, model), ...settled];
 
     const items = ordered.slice(offset, offset + limit);
     const end = offset + limit;
@@ -91,6 +132,28 @@ export class LabelQueue {
  * and keep the first batch away from what is already known.
  */
 export function orderForLearning(open: readonly Incident[], labeled: readonly Incident[]): Incident[] {
+  return orderWithModel(open, trainQueueModel(labeled));
+}
+
+/**
+ * The forest over the incidents with a consensus root cause; none while fewer than two root causes have been
+ * agreed on (there is no boundary to learn: every item is equally uncertain).
+ */
+export function trainQueueModel(labeled: readonly Incident[]): QueueModel {
+  const training = labeled.filter((incident) => incident.labeling.consensus !== null).sort(newestFirst);
+  const labeledFeatures = featureMatrix(training);
+  const names = [...new Set(training.map((incident) => incident.labeling.consensus ?? ''))].sort();
+  if (names.length < 2) {
+    return { forest: undefined, classes: 2, labeledFeatures };
+  }
+  const classOf = new Map(names.map((name, index) => [name, index]));
+  const y = Int32Array.from(training, (incident) => classOf.get(incident.labeling.consensus ?? '') ?? 0);
+  const forest = new RandomForestClassifier({ trees: FOREST_TREES, seed: SEED });
+  forest.fit(labeledFeatures, training.length, FEATURE_COLUMNS, y, names.length);
+  return { forest, classes: names.length, labeledFeatures };
+}
+
+function orderWithModel(open: readonly Incident[], model: QueueModel): Incident[] {
   const items = [...open].sort(newestFirst);
   const rows = items.length;
   if (rows === 0) {
@@ -98,9 +161,9 @@ export function orderForLearning(open: readonly Incident[], labeled: readonly In
   }
   const cols = FEATURE_COLUMNS;
   const features = featureMatrix(items);
-  const training = labeled.filter((incident) => incident.labeling.consensus !== null).sort(newestFirst);
-  const labeledFeatures = featureMatrix(training);
-  const { probabilities, classes } = classProbabilities(features, rows, labeledFeatures, training);
+  const { labeledFeatures, classes } = model;
+  // Uniform over two classes without a forest: every item equally uncertain, the order is diversity only.
+  const probabilities = model.forest?.predictProbabilities(features, rows) ?? new Float64Array(rows * 2).fill(0.5);
   const uncertainty = uncertaintyScores(probabilities, rows, classes, DEFAULT_RANK_OPTIONS.measure);
 
   // Rows are newest first, so a stable sort by uncertainty breaks ties by recency.
@@ -117,27 +180,6 @@ export function orderForLearning(open: readonly Incident[], labeled: readonly In
   );
   const order = [...Array.from(headOrder, (position) => head[position]), ...byUncertainty.slice(head.length)];
   return order.map((row) => items[row]);
-}
-
-/**
- * Class probabilities of the open rows from a forest over the consensus labels; uniform over two classes (every
- * item equally uncertain) while fewer than two root causes have been agreed on.
- */
-function classProbabilities(
-  features: Float64Array,
-  rows: number,
-  labeledFeatures: Float64Array,
-  labeled: readonly Incident[]
-): { probabilities: Float64Array; classes: number } {
-  const names = [...new Set(labeled.map((incident) => incident.labeling.consensus ?? ''))].sort();
-  if (names.length < 2) {
-    return { probabilities: new Float64Array(rows * 2).fill(0.5), classes: 2 };
-  }
-  const classOf = new Map(names.map((name, index) => [name, index]));
-  const y = Int32Array.from(labeled, (incident) => classOf.get(incident.labeling.consensus ?? '') ?? 0);
-  const forest = new RandomForestClassifier({ trees: FOREST_TREES, seed: SEED });
-  forest.fit(labeledFeatures, labeled.length, FEATURE_COLUMNS, y, names.length);
-  return { probabilities: forest.predictProbabilities(features, rows), classes: names.length };
 }
 
 /**

@@ -197,6 +197,12 @@ export interface Store {
   /** @throws NotFoundError */
   listAnomalyLabels(anomalyId: string): Promise<AnomalyLabel[]>;
 
+  /**
+   * Changes whenever the labeled set of the kind changes (a label written, imported or deleted with its item, an
+   * item's consensus or a consensus item's fields): what caches of models trained on the labels are keyed by.
+   * Opaque; cheap (a few aggregates).
+   */
+  labelSetVersion(kind: LabelKind): Promise<string>;
   /** Answers of every item of the kind with at least one non-skip label; `state` narrows to one label state. */
   listAnswers(kind: LabelKind, state?: LabelState): Promise<ItemAnswers[]>;
 

@@ -142,3 +142,30 @@ export async function listAnswers(session: SqlSession, table: LabelTable, state?
   }
   return items;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A fingerprint of everything a model trained on the consensus labels depends on; equal fingerprints mean the
+ * same labeled set. Counts catch inserts and deletions; the latest `updated_at` catches a new answer; the sum of the
+ * labels' `updated_at` within their day catches a change to an older label written in the same millisecond as the
+ * latest one (taken modulo a day so that the sum cannot overflow a 64-bit integer); the consensus items' count and
+ * latest update catch edits of their fields and states re-derived by a new reviewersPerItem (as does the settings'
+ * time). Aggregates over indexed or small tables, computed in one statement: far cheaper than a refit.
+ */
+export async function labelSetVersion(session: SqlSession, table: LabelTable): Promise<string> {
+  const row = await session.get<Record<string, string | number | null>>(
+    `SELECT
+       (SELECT COUNT(*) FROM ${table.labels}) AS labels,
+       (SELECT MAX(updated_at) FROM ${table.labels}) AS latest,
+       (SELECT SUM(updated_at % ${DAY_MS}) FROM ${table.labels}) AS spread,
+       (SELECT COUNT(*) FROM ${table.items} WHERE label_state = ?) AS settled,
+       (SELECT MAX(updated_at) FROM ${table.items} WHERE label_state = ?) AS settled_at,
+       (SELECT MAX(updated_at) FROM settings) AS settings_at`,
+    ['consensus', 'consensus']
+  );
+  // PostgreSQL answers bigint and numeric as text, SQLite as numbers: the same digits either way.
+  return ['labels', 'latest', 'spread', 'settled', 'settled_at', 'settings_at']
+    .map((column) => String(row?.[column] ?? 0))
+    .join(':');
+}

@@ -43,7 +43,7 @@ import {
 import { appendAudit, deleteAuditBefore, listAudit } from './audit';
 import type { SqlDatabase } from './database';
 import * as incidents from './incidents';
-import { LABEL_TABLES, listAnswers, refreshAllLabelStates } from './label-tables';
+import { LABEL_TABLES, labelSetVersion, listAnswers, refreshAllLabelStates } from './label-tables';
 import { importIncidentLabel, putAnomalyLabel, putIncidentLabel } from './labels';
 import { json } from './rows';
 import { readLabelingSettings, writeLabelingSettings } from './settings';
@@ -169,6 +169,10 @@ export class SqlStore implements Store {
 
   listAnomalyLabels(anomalyId: string): Promise<AnomalyLabel[]> {
     return this.db.read((session) => anomalies.listAnomalyLabels(session, anomalyId));
+  }
+
+  labelSetVersion(kind: LabelKind): Promise<string> {
+    return this.db.read((session) => labelSetVersion(session, LABEL_TABLES[kind]));
   }
 
   listAnswers(kind: LabelKind, state?: LabelState): Promise<ItemAnswers[]> {
