@@ -61,8 +61,15 @@ export function episodeRecords(series: ScoredSeries[], options: EpisodeRecordOpt
 /** Anomalies already recorded as they are now, so refreshes of the same dashboard do not write again. */
 const RECENTLY_RECORDED = { maxEntries: 10_000, maxBytes: 10_000 * 256 };
 
-export function storeAnomalyRecorder(storeFor: (ctx: PluginContext) => Promise<Store>): AnomalyRecorder {
+/** A store that cannot take them is reported once per this long per data source, not on every refresh. */
+const WARN_EVERY_MS = 10 * 60_000;
+
+export function storeAnomalyRecorder(
+  storeFor: (ctx: PluginContext) => Promise<Store>,
+  now: () => number = Date.now
+): AnomalyRecorder {
   const recorded = new LruCache<string>(RECENTLY_RECORDED);
+  const warnedAt = new Map<string, number>();
   return async (ctx, anomalies) => {
     const uid = ctx.dataSourceInstanceSettings?.uid ?? '';
     const fresh = anomalies.filter((a) => recorded.get(`${uid}/${a.id}`) !== fingerprint(a));
@@ -76,11 +83,15 @@ export function storeAnomalyRecorder(storeFor: (ctx: PluginContext) => Promise<S
         recorded.set(`${uid}/${a.id}`, fingerprint(a), 256);
       }
     } catch (err) {
-      log.warn('Detected anomalies could not be recorded for labeling', {
-        dataSource: uid,
-        anomalies: fresh.length,
-        error: err instanceof Error ? err.message : String(err),
-      });
+      const last = warnedAt.get(uid);
+      if (last === undefined || now() - last >= WARN_EVERY_MS) {
+        warnedAt.set(uid, now());
+        log.warn('Detected anomalies could not be recorded for labeling (reported every 10 minutes at most)', {
+          dataSource: uid,
+          anomalies: fresh.length,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
     }
   };
 }
