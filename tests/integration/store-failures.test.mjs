@@ -128,6 +128,81 @@ describe('read-only SQLite file', () => {
     }
   });
 
+  it('writes again without a restart once the file is writable again', async () => {
+    const db = await freshDatabase('sqlite');
+    const seeded = await store.openStore(db.settings());
+    const [{ id }] = await seeded.ingestIncidents(
+      [
+        {
+          source: 'generic',
+          externalId: 'RO-2',
+          status: 'firing',
+          observedAt: 1.7e12,
+          startedAt: 1.7e12,
+          endedAt: null,
+          title: 'ro',
+          details: {},
+        },
+      ],
+      'grafana'
+    );
+    await seeded.close();
+    const user = unprivileged();
+    // Every file of the store belongs to the backend's user, as Grafana's data directory does; only the mode changes.
+    // Files appear while the backend runs (SQLite creates -shm and -wal with the database's mode), so list each time.
+    const setMode = (mode) =>
+      readdirSync(db.dir).forEach((name) => {
+        if (user.uid !== undefined) {
+          chownSync(join(db.dir, name), user.uid, user.gid);
+        }
+        chmodSync(join(db.dir, name), mode);
+      });
+    if (user.uid !== undefined) {
+      chownSync(db.dir, user.uid, user.gid);
+    }
+    setMode(0o444);
+    const instance = db.instance({}, { webhookToken: WEBHOOK_TOKEN });
+    const plugin = await startBackend(user);
+    try {
+      // The backend opens the store while the file is read-only: SQLite opens it read-only.
+      const refused = await callResource(plugin, instance, label(id, 'bob'));
+      assert.equal(refused.status, 503);
+      assert.match(refused.json.message, /is read-only/);
+
+      // The operator fixes the permissions; the same backend, same data source settings, writes again.
+      setMode(0o644);
+      const saved = await callResource(plugin, instance, label(id, 'bob'));
+      assert.equal(saved.status, 200, saved.text);
+      const hook = await callResource(plugin, instance, {
+        method: 'POST',
+        path: 'webhooks/generic',
+        user: null,
+        headers: { 'X-Traceo-Webhook-Token': WEBHOOK_TOKEN },
+        body: genericIncident(),
+      });
+      assert.equal(hook.status, 201, hook.text);
+      const labels = await callResource(plugin, instance, { path: `incidents/${id}/labels`, user: 'Viewer' });
+      assert.deepEqual(
+        labels.json.items.map((l) => l.reviewer),
+        ['bob']
+      );
+    } finally {
+      await plugin.stop();
+      setMode(0o644);
+    }
+    const reopened = await store.openStore(db.settings());
+    try {
+      assert.deepEqual(
+        (await reopened.listIncidentLabels(id)).map((l) => l.reviewer),
+        ['bob']
+      );
+      assert.equal((await reopened.listIncidents({ limit: 10, offset: 0 })).total, 2);
+    } finally {
+      await reopened.close();
+      await db.dispose();
+    }
+  });
+
   it('answers every route with a clear 503 when neither the file nor its directory is writable', async () => {
     const db = await freshDatabase('sqlite');
     const seeded = await store.openStore(db.settings());

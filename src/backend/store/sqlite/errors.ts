@@ -7,11 +7,11 @@ import { StorageUnavailableError } from '../errors';
 /** Primary result codes (https://sqlite.org/rescode.html); extended codes carry them in the low byte. */
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
-const SQLITE_READONLY = 8;
+export const SQLITE_READONLY = 8;
 const SQLITE_IOERR = 10;
 const SQLITE_CORRUPT = 11;
 const SQLITE_FULL = 13;
-const SQLITE_CANTOPEN = 14;
+export const SQLITE_CANTOPEN = 14;
 const SQLITE_NOTADB = 26;
 
 interface SqliteErrorShape {

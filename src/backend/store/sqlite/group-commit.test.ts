@@ -135,4 +135,24 @@ describe('GroupCommitQueue', () => {
     await expect(pending).resolves.toBe('queued before close');
     await expect(queue.enqueue(async () => 1)).rejects.toMatchObject({ status: 503, reason: 'closed' });
   });
+
+  it('runs beforeBatch outside every transaction, and rejects only that batch when it throws', async () => {
+    const control = new FakeControl();
+    let failHook = true;
+    const queue = new GroupCommitQueue(control, tx, {
+      beforeBatch: () => {
+        control.log.push(control.inTransaction ? 'HOOK inside' : 'HOOK');
+        if (failHook) {
+          failHook = false;
+          throw new Error('cannot reopen');
+        }
+      },
+      mapError: (error) => new StorageUnavailableError((error as Error).message, 'open'),
+    });
+    const first = await Promise.allSettled([queue.enqueue(async () => 1), queue.enqueue(async () => 2)]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect((first[0] as PromiseRejectedResult).reason).toMatchObject({ status: 503, message: 'cannot reopen' });
+    expect(await queue.enqueue(async () => 3)).toBe(3);
+    expect(control.log).toEqual(['HOOK', 'HOOK', 'BEGIN', 'SAVEPOINT', 'RELEASE', 'COMMIT']);
+  });
 });

@@ -38,6 +38,11 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Turns driver errors into the store's errors (StorageUnavailableError for a full disk, …). */
   mapError?: (error: unknown) => unknown;
+  /**
+   * Runs before each batch, outside any transaction (e.g. to reopen a connection that went bad); if it throws, the
+   * batch is rejected with its error and nothing runs.
+   */
+  beforeBatch?: () => void;
 }
 
 export class GroupCommitQueue<Tx> {
@@ -46,6 +51,7 @@ export class GroupCommitQueue<Tx> {
   private closed = false;
   private readonly maxBatch: number;
   private readonly mapError: (error: unknown) => unknown;
+  private readonly beforeBatch: () => void;
 
   /** Transactions committed and jobs they carried, for the benchmark's report. */
   readonly stats = { transactions: 0, jobs: 0 };
@@ -57,6 +63,7 @@ export class GroupCommitQueue<Tx> {
   ) {
     this.maxBatch = options.maxBatch ?? 1000;
     this.mapError = options.mapError ?? ((error) => error);
+    this.beforeBatch = options.beforeBatch ?? (() => undefined);
   }
 
   enqueue<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -96,6 +103,7 @@ export class GroupCommitQueue<Tx> {
 
   private async runBatch(batch: Array<Job<Tx>>): Promise<void> {
     try {
+      this.beforeBatch();
       this.control.begin();
     } catch (error) {
       batch.forEach((job) => job.reject(this.mapError(error)));

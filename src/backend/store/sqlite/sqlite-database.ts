@@ -17,7 +17,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { log } from 'backend/grafana/logger';
 import type { Dialect, SqlDatabase, SqlRunResult, SqlSession, SqlTransaction, SqlValue } from '../sql/database';
 import { GroupCommitQueue, type TransactionControl } from './group-commit';
-import { mapSqliteError } from './errors';
+import { mapSqliteError, SQLITE_CANTOPEN, SQLITE_READONLY, sqliteErrorCode } from './errors';
 
 const DIALECT: Dialect = { name: 'sqlite', lockRows: '' };
 /** How long a statement waits for a lock held by another process (backup, sqlite3 shell) before SQLITE_BUSY. */
@@ -34,7 +34,13 @@ function bind(params: readonly SqlValue[]): NodeSqliteValue[] {
 class SqliteSession implements SqlTransaction {
   private readonly statements = new Map<string, StatementSync>();
 
-  constructor(private readonly db: DatabaseSync) {}
+  constructor(private db: DatabaseSync) {}
+
+  /** Moves to a new connection (the writer reopened); the old one's prepared statements go with it. */
+  reset(db: DatabaseSync): void {
+    this.db = db;
+    this.statements.clear();
+  }
 
   async all<Row>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
     return this.statement(sql).all(...bind(params)) as Row[];
@@ -64,34 +70,76 @@ class SqliteSession implements SqlTransaction {
   }
 }
 
-function transactionControl(db: DatabaseSync): TransactionControl {
+/** `writer()` is read at every statement: the connection may be reopened between two batches. */
+function transactionControl(writer: () => DatabaseSync): TransactionControl {
   return {
     // IMMEDIATE takes the write lock up front, so a batch never fails half-way on a lock upgrade.
-    begin: () => db.exec('BEGIN IMMEDIATE'),
-    commit: () => db.exec('COMMIT'),
-    rollback: () => db.exec('ROLLBACK'),
-    savepoint: () => db.exec('SAVEPOINT job'),
-    releaseSavepoint: () => db.exec('RELEASE job'),
-    rollbackToSavepoint: () => db.exec('ROLLBACK TO job'),
+    begin: () => writer().exec('BEGIN IMMEDIATE'),
+    commit: () => writer().exec('COMMIT'),
+    rollback: () => writer().exec('ROLLBACK'),
+    savepoint: () => writer().exec('SAVEPOINT job'),
+    releaseSavepoint: () => writer().exec('RELEASE job'),
+    rollbackToSavepoint: () => writer().exec('ROLLBACK TO job'),
     get inTransaction() {
-      return db.isTransaction;
+      return writer().isTransaction;
     },
   };
+}
+
+type DatabaseSyncClass = typeof DatabaseSync;
+
+/** The write connection with our durability settings. */
+function openWriter(Database: DatabaseSyncClass, path: string): DatabaseSync {
+  const writer = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    const mode = writer.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
+    if (mode?.journal_mode !== 'wal') {
+      // E.g. a network file system without shared memory: still durable (FULL), but readers block writers.
+      log.warn('SQLite store could not switch to WAL mode', { path, journalMode: mode?.journal_mode });
+    }
+    writer.exec(
+      `PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT};`
+    );
+    return writer;
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
 }
 
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = DIALECT;
   private readonly queue: GroupCommitQueue<SqliteSession>;
   private readonly readSession: SqliteSession;
+  private readonly writeSession: SqliteSession;
+  /**
+   * Set when a write failed because the file could not be written or opened. SQLite opens a file it may not write
+   * read-only and keeps it so for the connection's life, so after the operator fixed the permissions only a new
+   * connection can write: the next batch opens one first, with no restart or re-save of the data source.
+   */
+  private reopenWriter = false;
 
   private constructor(
     readonly location: string,
-    private readonly writer: DatabaseSync,
-    private readonly reader: DatabaseSync
+    private writer: DatabaseSync,
+    private readonly reader: DatabaseSync,
+    private readonly Database: DatabaseSyncClass
   ) {
-    this.queue = new GroupCommitQueue(transactionControl(writer), new SqliteSession(writer), {
-      mapError: (error) => mapSqliteError(error, location),
-    });
+    this.writeSession = new SqliteSession(writer);
+    this.queue = new GroupCommitQueue(
+      transactionControl(() => this.writer),
+      this.writeSession,
+      {
+        mapError: (error) => {
+          const code = sqliteErrorCode(error);
+          if (code === SQLITE_READONLY || code === SQLITE_CANTOPEN) {
+            this.reopenWriter = true;
+          }
+          return mapSqliteError(error, location);
+        },
+        beforeBatch: () => this.reopenWriterIfNeeded(),
+      }
+    );
     this.readSession = new SqliteSession(reader);
   }
 
@@ -102,22 +150,29 @@ export class SqliteDatabase implements SqlDatabase {
     let writer: DatabaseSync | undefined;
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writer = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
-      const mode = writer.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
-      if (mode?.journal_mode !== 'wal') {
-        // E.g. a network file system without shared memory: still durable (FULL), but readers block writers.
-        log.warn('SQLite store could not switch to WAL mode', { path, journalMode: mode?.journal_mode });
-      }
-      writer.exec(
-        `PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT};`
-      );
+      writer = openWriter(DatabaseSync, path);
       const reader = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
       reader.exec('PRAGMA query_only = ON');
-      return new SqliteDatabase(path, writer, reader);
+      return new SqliteDatabase(path, writer, reader, DatabaseSync);
     } catch (error) {
       writer?.close();
       throw mapSqliteError(error, path);
     }
+  }
+
+  /** Between batches only (no transaction open): swaps in a fresh write connection when the last one failed. */
+  private reopenWriterIfNeeded(): void {
+    if (!this.reopenWriter) {
+      return;
+    }
+    // If the file is still read-only, the new connection is too: this batch fails as before and the next retries.
+    const fresh = openWriter(this.Database, this.location);
+    const old = this.writer;
+    this.writer = fresh;
+    this.writeSession.reset(fresh);
+    this.reopenWriter = false;
+    old.close();
+    log.info('SQLite store reopened its write connection after a read-only or open failure', { path: this.location });
   }
 
   write<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
