@@ -16,6 +16,7 @@ export const testIds = {
   },
   labeling: {
     container: 'data-testid traceo-labeling',
+    noAnomalies: 'data-testid traceo-labeling-no-anomalies',
   },
   experiments: {
     container: 'data-testid traceo-experiments',

@@ -13,7 +13,10 @@ interface Props {
   onOpen: (itemId: string) => void;
 }
 
-/** Items whose reviewers disagree, with every answer side by side, so a third reviewer can settle them. */
+/**
+ * Items whose reviewers disagree, with every answer side by side, so a third reviewer can settle them. Each list
+ * holds one kind (the queue it is shown in), so Review opens the item in that same queue.
+ */
 export function DisagreementList({ disagreements, onOpen }: Props) {
   if (disagreements.length === 0) {
     return (
@@ -44,13 +47,11 @@ export function DisagreementList({ disagreements, onOpen }: Props) {
               ))}
             </ul>
           </Card.Description>
-          {item.kind === 'incident' && (
-            <Card.Actions>
-              <Button size="sm" variant="secondary" icon="eye" onClick={() => onOpen(item.itemId)}>
-                Review
-              </Button>
-            </Card.Actions>
-          )}
+          <Card.Actions>
+            <Button size="sm" variant="secondary" icon="eye" onClick={() => onOpen(item.itemId)}>
+              Review
+            </Button>
+          </Card.Actions>
         </Card>
       ))}
     </Stack>

@@ -5,6 +5,7 @@ import { Stack, Text, TextLink } from '@grafana/ui';
 
 import { Incident } from 'contract/resources';
 
+import { FactList } from './FactList';
 import { labelingTestIds } from './labelingTestIds';
 import { LabelStateBadge } from './LabelStateBadge';
 
@@ -32,18 +33,7 @@ export function IncidentDetails({ incident }: { incident: Incident }) {
         </Text>
         <LabelStateBadge state={incident.labeling.state} />
       </Stack>
-      <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4, margin: 0 }}>
-        {facts
-          .filter(([, value]) => value !== null && value !== undefined && value !== '')
-          .map(([name, value]) => (
-            <React.Fragment key={name}>
-              <dt>
-                <Text color="secondary">{name}</Text>
-              </dt>
-              <dd style={{ margin: 0 }}>{value}</dd>
-            </React.Fragment>
-          ))}
-      </dl>
+      <FactList facts={facts} />
       {incident.errorLogs.length > 0 && (
         <details>
           <summary>Error logs ({incident.errorLogs.length})</summary>

@@ -2,58 +2,21 @@ import React from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { Incident, IncidentLabelInput } from 'contract/resources';
-
+import { fakeLabelingApi as fakeApi } from './fakeLabelingApi';
 import { LabelingApi } from './labelingApi';
 import { labelingTestIds } from './labelingTestIds';
 import { LabelingWorkbench } from './LabelingWorkbench';
-import { makeAgreement, makeIncident, makeSettings } from './testFixtures';
-
-/** An in-memory backend: labels change the incidents' summaries the way the store does (two reviewers). */
-function fakeApi(initial: Incident[]): jest.Mocked<LabelingApi> & { incidents: Incident[] } {
-  const state = { incidents: initial };
-  const api = {
-    get incidents() {
-      return state.incidents;
-    },
-    listIncidents: jest.fn(async () => ({
-      items: state.incidents,
-      total: state.incidents.length,
-      limit: 500,
-      offset: 0,
-    })),
-    getSettings: jest.fn(async () => makeSettings()),
-    getAgreement: jest.fn(async () => makeAgreement()),
-    listDisagreements: jest.fn(async () => []),
-    labelIncident: jest.fn(async (id: string, input: IncidentLabelInput) => {
-      state.incidents = state.incidents.map((incident) =>
-        incident.id !== id
-          ? incident
-          : {
-              ...incident,
-              labeling: input.skip
-                ? { ...incident.labeling, skippedBy: [...incident.labeling.skippedBy, 'alice'] }
-                : { ...incident.labeling, state: 'partial', reviewers: [...incident.labeling.reviewers, 'alice'] },
-            }
-      );
-      return {
-        incidentId: id,
-        reviewer: 'alice',
-        rootCause: input.rootCause ?? null,
-        component: input.component ?? null,
-        confidence: input.confidence ?? null,
-        skipped: Boolean(input.skip),
-        note: null,
-        createdAt: 0,
-        updatedAt: 0,
-      };
-    }),
-  };
-  return api as unknown as jest.Mocked<LabelingApi> & { incidents: Incident[] };
-}
+import { makeAgreement, makeIncident } from './testFixtures';
 
 function renderWorkbench(api: LabelingApi) {
-  return render(<LabelingWorkbench api={api} login="alice" emptyState={<p>connect a webhook</p>} />);
+  return render(
+    <LabelingWorkbench
+      api={api}
+      login="alice"
+      emptyState={<p>connect a webhook</p>}
+      anomalyEmptyState={<p>no anomalies</p>}
+    />
+  );
 }
 
 describe('LabelingWorkbench', () => {
@@ -162,7 +125,7 @@ describe('LabelingWorkbench', () => {
 
     await user.keyboard('?');
 
-    expect(await screen.findByTestId(labelingTestIds.help)).toHaveTextContent('Next / previous incident');
+    expect(await screen.findByTestId(labelingTestIds.help)).toHaveTextContent('Next / previous item');
   });
 
   it('shows the empty state without incidents and the error state with a retry', async () => {

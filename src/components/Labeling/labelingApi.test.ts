@@ -38,4 +38,37 @@ describe('createLabelingApi', () => {
       expect.objectContaining({ url: '/api/datasources/uid/ds/resources/labels/disagreements?kind=incident' })
     );
   });
+
+  it('lists anomalies newest first, a queue page at a time', async () => {
+    mockFetch.mockReturnValue(of({ data: { items: [], total: 0, limit: 500, offset: 0 } }));
+    const api = createLabelingApi('ds');
+
+    expect(await api.listAnomalies()).toEqual({ items: [], total: 0, limit: 500, offset: 0 });
+
+    expect(mockFetch).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: '/api/datasources/uid/ds/resources/anomalies?limit=500&order=newest',
+        method: 'GET',
+      })
+    );
+  });
+
+  it('posts verdicts to the anomaly labels route and asks for anomaly agreement', async () => {
+    mockFetch.mockReturnValue(of({ data: {} }));
+    const api = createLabelingApi('ds');
+
+    await api.labelAnomaly('an/1', { verdict: 'false_alarm', confidence: 'high', note: null });
+    expect(mockFetch).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        url: '/api/datasources/uid/ds/resources/anomalies/an%2F1/labels',
+        method: 'POST',
+        data: { verdict: 'false_alarm', confidence: 'high', note: null },
+      })
+    );
+
+    await api.getAgreement('anomaly');
+    expect(mockFetch).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/api/datasources/uid/ds/resources/labels/agreement?kind=anomaly' })
+    );
+  });
 });

@@ -4,12 +4,16 @@ import { getBackendSrv } from '@grafana/runtime';
 
 import {
   AgreementStats,
+  Anomaly,
+  AnomalyLabel,
+  AnomalyLabelInput,
   Disagreement,
   Incident,
   IncidentLabel,
   IncidentLabelInput,
   LabelingSettingsView,
   LabelKind,
+  LabelSaved,
   Page,
   RESOURCE_PATHS,
 } from 'contract/resources';
@@ -24,6 +28,8 @@ export interface LabelingApi {
   getAgreement(kind: LabelKind): Promise<AgreementStats>;
   listDisagreements(kind: LabelKind): Promise<Disagreement[]>;
   labelIncident(incidentId: string, input: IncidentLabelInput): Promise<IncidentLabel>;
+  listAnomalies(): Promise<Page<Anomaly>>;
+  labelAnomaly(anomalyId: string, input: AnomalyLabelInput): Promise<LabelSaved<AnomalyLabel>>;
 }
 
 /** A LabelingApi over Grafana's backend service, so auth, the org and proxying are Grafana's (or the preview's). */
@@ -46,5 +52,9 @@ export function createLabelingApi(dataSourceUid: string): LabelingApi {
       return Array.isArray(body) ? body : body.items;
     },
     labelIncident: (incidentId, input) => call<IncidentLabel>(RESOURCE_PATHS.incidentLabels(incidentId), 'POST', input),
+    // The anomaly route has no learning order; newest first puts what a reviewer still remembers on top.
+    listAnomalies: () => call<Page<Anomaly>>(`${RESOURCE_PATHS.anomalies}?limit=${QUEUE_PAGE_SIZE}&order=newest`),
+    labelAnomaly: (anomalyId, input) =>
+      call<LabelSaved<AnomalyLabel>>(RESOURCE_PATHS.anomalyLabels(anomalyId), 'POST', input),
   };
 }

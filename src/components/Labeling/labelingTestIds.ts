@@ -6,6 +6,8 @@ export const labelingTestIds = {
   queue: 'data-testid traceo-labeling-queue',
   queueItem: (id: string) => `data-testid traceo-labeling-queue-item-${id}`,
   incident: 'data-testid traceo-labeling-incident',
+  anomaly: 'data-testid traceo-labeling-anomaly',
+  kindSwitch: 'data-testid traceo-labeling-kind',
   snapshot: 'data-testid traceo-labeling-snapshot',
   form: 'data-testid traceo-labeling-form',
   formStatus: 'data-testid traceo-labeling-form-status',

@@ -1,13 +1,11 @@
-import { Incident } from 'contract/resources';
-
-import { answeredBy } from './progress';
+import { answeredBy, LabeledItem } from './progress';
 
 /**
  * Where the reviewer goes after answering: the next item in queue order they have not answered, wrapping
  * around; the current one when nothing is left (so the page still shows what was just labeled).
  */
 export function nextUnanswered(
-  incidents: Incident[],
+  incidents: LabeledItem[],
   fromId: string | undefined,
   login: string | undefined
 ): string | undefined {
@@ -23,7 +21,7 @@ export function nextUnanswered(
 }
 
 /** The neighbour in queue order (j / k), clamped at the ends. */
-export function neighbour(incidents: Incident[], fromId: string | undefined, direction: 1 | -1): string | undefined {
+export function neighbour(incidents: LabeledItem[], fromId: string | undefined, direction: 1 | -1): string | undefined {
   const index = incidents.findIndex((incident) => incident.id === fromId);
   const target = Math.min(incidents.length - 1, Math.max(0, index + direction));
   return incidents[target]?.id;

@@ -1,4 +1,10 @@
-import { Incident } from 'contract/resources';
+import { LabelingSummary } from 'contract/resources';
+
+/** What the queue needs of an item, incident or anomaly: its id and where its labeling stands. */
+export interface LabeledItem {
+  id: string;
+  labeling: LabelingSummary;
+}
 
 export interface QueueProgressCounts {
   total: number;
@@ -10,8 +16,8 @@ export interface QueueProgressCounts {
   disagreement: number;
 }
 
-/** Progress counts of the loaded queue, from each incident's labeling summary. */
-export function queueProgress(incidents: Incident[], login: string | undefined): QueueProgressCounts {
+/** Progress counts of the loaded queue, from each item's labeling summary. */
+export function queueProgress(incidents: LabeledItem[], login: string | undefined): QueueProgressCounts {
   const counts: QueueProgressCounts = { total: incidents.length, labeled: 0, mine: 0, consensus: 0, disagreement: 0 };
   for (const { labeling } of incidents) {
     if (labeling.state !== 'unlabeled') {
@@ -30,7 +36,7 @@ export function queueProgress(incidents: Incident[], login: string | undefined):
   return counts;
 }
 
-/** Whether the reviewer has already answered this incident (their queue moves on past it). */
-export function answeredBy(incident: Incident, login: string | undefined): boolean {
+/** Whether the reviewer has already answered this item (their queue moves on past it). */
+export function answeredBy(incident: LabeledItem, login: string | undefined): boolean {
   return Boolean(login && (incident.labeling.reviewers.includes(login) || incident.labeling.skippedBy.includes(login)));
 }

@@ -32,6 +32,14 @@ describe('actionForKey', () => {
     expect(actionForKey({ key: 'q' })).toEqual({ type: 'view', view: 'queue' });
   });
 
+  it('maps t / f / u to verdicts and i / n to the queues', () => {
+    expect(actionForKey({ key: 't' })).toEqual({ type: 'verdict', verdict: 'true_anomaly' });
+    expect(actionForKey({ key: 'F' })).toEqual({ type: 'verdict', verdict: 'false_alarm' });
+    expect(actionForKey({ key: 'u' })).toEqual({ type: 'verdict', verdict: 'unknown' });
+    expect(actionForKey({ key: 'i' })).toEqual({ type: 'kind', kind: 'incidents' });
+    expect(actionForKey({ key: 'n' })).toEqual({ type: 'kind', kind: 'anomalies' });
+  });
+
   it('leaves modified presses to the browser', () => {
     expect(actionForKey({ key: 's', ctrlKey: true })).toBeUndefined();
     expect(actionForKey({ key: '1', metaKey: true })).toBeUndefined();
@@ -40,7 +48,7 @@ describe('actionForKey', () => {
 
   it('documents a key for every action', () => {
     const documented = SHORTCUT_HELP.map((entry) => entry.keys).join(' ');
-    for (const key of ['1', 'h', 'Enter', 's', 'j', 'k', 'c', 'q', 'd', 'a', '?', 'Esc']) {
+    for (const key of ['1', 't / f / u', 'h', 'Enter', 's', 'j', 'k', 'c', 'q', 'd', 'a', 'i / n', '?', 'Esc']) {
       expect(documented).toContain(key);
     }
   });

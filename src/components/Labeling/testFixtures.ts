@@ -1,4 +1,4 @@
-import { AgreementStats, Incident, LabelingSettingsView, LabelingSummary } from 'contract/resources';
+import { AgreementStats, Anomaly, Incident, LabelingSettingsView, LabelingSummary } from 'contract/resources';
 import { rootCauseTaxonomy } from 'contract/labels';
 
 /** Test data builders for the labeling component tests (not shipped: only the tests import this file). */
@@ -34,6 +34,27 @@ export function makeIncident(
     createdAt: startedAt,
     updatedAt: startedAt,
     lastEventAt: startedAt,
+    ...overrides,
+    labeling: { state: 'unlabeled', reviewers: [], skippedBy: [], consensus: null, ...labeling },
+  };
+}
+
+export function makeAnomaly(
+  id: string,
+  overrides: Partial<Anomaly> = {},
+  labeling: Partial<LabelingSummary> = {}
+): Anomaly {
+  const startedAt = Date.UTC(2025, 0, 10, 12, 0, 0);
+  return {
+    id,
+    seriesLabels: { __name__: 'http_latency_seconds', job: 'checkout', instance: id },
+    expr: 'http_latency_seconds',
+    startedAt,
+    endedAt: startedAt + 15 * 60_000,
+    score: 91,
+    detector: 'shift, isolationForest',
+    createdAt: startedAt,
+    updatedAt: startedAt,
     ...overrides,
     labeling: { state: 'unlabeled', reviewers: [], skippedBy: [], consensus: null, ...labeling },
   };

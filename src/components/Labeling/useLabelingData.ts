@@ -1,46 +1,65 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { AgreementStats, Disagreement, Incident, LabelingSettingsView } from 'contract/resources';
+import { AgreementStats, Anomaly, Disagreement, Incident, LabelingSettingsView, LabelKind } from 'contract/resources';
 
 import { fetchErrorMessage } from '../fetchErrorMessage';
 import { LabelingApi } from './labelingApi';
+import { LabeledItem } from './progress';
 
-export interface LabelingData {
-  incidents: Incident[];
-  /** Incidents matching in total; larger than `incidents.length` when the queue has more than one page. */
+/** What either side of the page shows: its queue, how many match in total, and its agreement figures. */
+export interface QueueData<T extends LabeledItem> {
+  items: T[];
+  /** Items matching in total; larger than `items.length` when the queue has more than one page. */
   total: number;
-  settings: LabelingSettingsView;
   agreement: AgreementStats;
   disagreements: Disagreement[];
 }
 
-export type LabelingLoad =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: LabelingData; refreshing: boolean };
+export interface LabelingData extends QueueData<Incident> {
+  settings: LabelingSettingsView;
+}
 
-/** Loads everything the labeling page shows in one go; `reload` refreshes it in place after a label. */
-export function useLabelingData(api: LabelingApi): { load: LabelingLoad; reload: () => Promise<void> } {
-  const [load, setLoad] = useState<LabelingLoad>({ status: 'loading' });
+export type AnomalyLabelingData = QueueData<Anomaly>;
+
+export type LabelingLoad<D> =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: D; refreshing: boolean };
+
+async function agreementOf(api: LabelingApi, kind: LabelKind) {
+  return Promise.all([api.getAgreement(kind), api.listDisagreements(kind)]);
+}
+
+export async function fetchIncidentData(api: LabelingApi): Promise<LabelingData> {
+  const [page, settings, [agreement, disagreements]] = await Promise.all([
+    api.listIncidents(),
+    api.getSettings(),
+    agreementOf(api, 'incident'),
+  ]);
+  return { items: page.items, total: page.total, settings, agreement, disagreements };
+}
+
+export async function fetchAnomalyData(api: LabelingApi): Promise<AnomalyLabelingData> {
+  const [page, [agreement, disagreements]] = await Promise.all([api.listAnomalies(), agreementOf(api, 'anomaly')]);
+  return { items: page.items, total: page.total, agreement, disagreements };
+}
+
+/**
+ * Loads everything one side of the labeling page shows in one go; `reload` refreshes it in place after a label.
+ * `fetchData` must be stable (a new function means a new load).
+ */
+export function useLabelingData<D>(fetchData: () => Promise<D>): {
+  load: LabelingLoad<D>;
+  reload: () => Promise<void>;
+} {
+  const [load, setLoad] = useState<LabelingLoad<D>>({ status: 'loading' });
   const latest = useRef(0);
 
-  const fetchAll = useCallback(async (): Promise<LabelingLoad> => {
+  const fetchAll = useCallback(async (): Promise<LabelingLoad<D>> => {
     try {
-      const [page, settings, agreement, disagreements] = await Promise.all([
-        api.listIncidents(),
-        api.getSettings(),
-        api.getAgreement('incident'),
-        api.listDisagreements('incident'),
-      ]);
-      return {
-        status: 'ready',
-        refreshing: false,
-        data: { incidents: page.items, total: page.total, settings, agreement, disagreements },
-      };
+      return { status: 'ready', refreshing: false, data: await fetchData() };
     } catch (error) {
       return { status: 'error', message: fetchErrorMessage(error, 'The labeling data could not be loaded') };
     }
-  }, [api]);
+  }, [fetchData]);
 
   // A slower, older answer never overwrites a newer one: only the latest call may set the state.
   const settle = useCallback(

@@ -12,13 +12,18 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Sends the page's shortcut keys to `onAction`. Typing in a field never triggers them, and Enter on a focused
- * button or link keeps its native meaning (activating that control) instead of also saving.
+ * button or link keeps its native meaning (activating that control) instead of also saving. `accepts` splits the
+ * keys between listeners (the kind switch and the mounted queue): a key it refuses is left to the others.
  */
-export function useLabelingShortcuts(onAction: (action: LabelingAction) => void, enabled = true) {
-  const handler = useRef(onAction);
+export function useLabelingShortcuts(
+  onAction: (action: LabelingAction) => void,
+  enabled = true,
+  accepts: (action: LabelingAction) => boolean = () => true
+) {
+  const handler = useRef({ onAction, accepts });
   // The listener stays registered once; it reads the newest callback (and so the newest page state) through here.
   useEffect(() => {
-    handler.current = onAction;
+    handler.current = { onAction, accepts };
   });
 
   useEffect(() => {
@@ -30,7 +35,7 @@ export function useLabelingShortcuts(onAction: (action: LabelingAction) => void,
         return;
       }
       const action = actionForKey(event);
-      if (!action) {
+      if (!action || !handler.current.accepts(action)) {
         return;
       }
       const target = event.target instanceof HTMLElement ? event.target : null;
@@ -38,7 +43,7 @@ export function useLabelingShortcuts(onAction: (action: LabelingAction) => void,
         return;
       }
       event.preventDefault();
-      handler.current(action);
+      handler.current.onAction(action);
     };
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);

@@ -89,7 +89,7 @@ test('queue → keyboard labels by two reviewers → disagreement → consensus 
 
   // The help lists the keys.
   await b.keyboard.press('?');
-  await expect(b.getByTestId(ids.help)).toContainText('Next / previous incident');
+  await expect(b.getByTestId(ids.help)).toContainText('Next / previous item');
   await shot(b, '06-shortcuts');
 });
 

@@ -36,6 +36,7 @@ createRoot(document.getElementById('root')!).render(
         api={api}
         login={identity.login}
         emptyState={<p data-testid="preview-empty">No incidents yet: post one to a webhook route.</p>}
+        anomalyEmptyState={<p data-testid="preview-empty">No anomalies yet: post one to the anomalies route.</p>}
       />
     </main>
   </ThemeContext.Provider>

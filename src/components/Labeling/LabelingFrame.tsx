@@ -1,0 +1,92 @@
+import React, { ReactNode } from 'react';
+
+import { Button, Stack, Tab, TabsBar, Text } from '@grafana/ui';
+
+import { AgreementStats, Disagreement } from 'contract/resources';
+
+import { AgreementStatsView } from './AgreementStatsView';
+import { DisagreementList } from './DisagreementList';
+import { labelingTestIds } from './labelingTestIds';
+import { QueueProgressCounts } from './progress';
+import { QueueProgress } from './QueueProgress';
+import { LabelingView } from './shortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
+
+const VIEWS: Array<{ view: LabelingView; label: string; key: string }> = [
+  { view: 'queue', label: 'Queue', key: 'q' },
+  { view: 'disagreements', label: 'Disagreements', key: 'd' },
+  { view: 'agreement', label: 'Agreement', key: 'a' },
+];
+
+interface Props {
+  counts: QueueProgressCounts;
+  /** Items matching on the server; more than `counts.total` when the queue has more than one page. */
+  total: number;
+  /** Plural item noun for the "showing N of M" line. */
+  noun: string;
+  view: LabelingView;
+  onView: (view: LabelingView) => void;
+  agreement: AgreementStats;
+  disagreements: Disagreement[];
+  onOpenDisagreement: (itemId: string) => void;
+  helpOpen: boolean;
+  onHelpOpen: (open: boolean) => void;
+  /** The queue view: the list and the open item. */
+  children: ReactNode;
+}
+
+/** What both queues show around the open item: progress, the view tabs, disagreements, agreement and the key help. */
+export function LabelingFrame({
+  counts,
+  total,
+  noun,
+  view,
+  onView,
+  agreement,
+  disagreements,
+  onOpenDisagreement,
+  helpOpen,
+  onHelpOpen,
+  children,
+}: Props) {
+  return (
+    <div data-testid={labelingTestIds.workbench}>
+      <Stack direction="column" gap={2}>
+        <QueueProgress counts={counts} />
+        {total > counts.total && (
+          <Text color="secondary" variant="bodySmall">
+            Showing the first {counts.total} of {total} {noun}.
+          </Text>
+        )}
+        <TabsBar>
+          {VIEWS.map((entry) => (
+            <Tab
+              key={entry.view}
+              label={`${entry.label} (${entry.key})`}
+              active={view === entry.view}
+              counter={entry.view === 'disagreements' ? disagreements.length : undefined}
+              onChangeTab={() => onView(entry.view)}
+            />
+          ))}
+        </TabsBar>
+        {view === 'queue' && children}
+        {view === 'disagreements' && (
+          <DisagreementList
+            disagreements={disagreements}
+            onOpen={(id) => {
+              onOpenDisagreement(id);
+              onView('queue');
+            }}
+          />
+        )}
+        {view === 'agreement' && <AgreementStatsView stats={agreement} />}
+        <div>
+          <Button variant="secondary" fill="text" size="sm" icon="keyboard" onClick={() => onHelpOpen(true)}>
+            Keyboard shortcuts (?)
+          </Button>
+        </div>
+      </Stack>
+      <ShortcutHelp isOpen={helpOpen} onDismiss={() => onHelpOpen(false)} />
+    </div>
+  );
+}
