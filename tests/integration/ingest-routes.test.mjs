@@ -648,12 +648,16 @@ for (const kind of ['sqlite', 'postgres']) {
           const other = resourceClient(target.instance());
           try {
             const importAll = async () => {
-              const imported = await other.call('POST', `incidents/import?format=${format}`, { body: exported.text });
+              const imported = await other.call('POST', `incidents/import?format=${format}`, {
+                body: exported.text,
+                user: 'Admin',
+              });
               if (!labelsFile) {
                 return [imported];
               }
               const labels = await other.call('POST', 'labels/import', {
                 body: labelsFile.text,
+                user: 'Admin',
                 headers: { 'Content-Type': 'text/csv' },
               });
               return [imported, labels];
@@ -688,10 +692,13 @@ for (const kind of ['sqlite', 'postgres']) {
         const id = (await webhook('generic', genericIncident())).json.incidents[0].id;
         const header = 'incident_id,source,reviewer,root_cause,confidence,skipped,updated_at';
         const csv = (...rows) => [header, ...rows].join('\n');
-        const post = (body, user = 'Editor') =>
+        const post = (body, user = 'Admin') =>
           call('POST', 'labels/import?format=csv', { body, user, headers: { 'Content-Type': 'text/csv' } });
 
         assert.equal((await post(csv(`INC-1001,generic,carol,disk_full,high,false,${at(1)}`), 'Viewer')).status, 403);
+        const byEditor = await post(csv(`INC-1001,generic,carol,disk_full,high,false,${at(1)}`), 'Editor');
+        assert.equal(byEditor.status, 403);
+        assert.match(byEditor.json.message, /importing labels in other reviewers' names needs the Admin role/);
         const bad = await post(
           csv(
             `INC-1001,generic,carol,disk_full,high,false,${at(1)}`,
@@ -730,7 +737,7 @@ for (const kind of ['sqlite', 'postgres']) {
         const dave = stored.find((l) => l.reviewer === 'dave');
         assert.equal(dave.updatedAt, Date.parse(at(2)));
         assert.equal(dave.createdAt, Date.parse(at(2)));
-        const trail = (await call('GET', `audit?itemId=${id}&actor=editor`, { user: 'Viewer' })).json.items;
+        const trail = (await call('GET', `audit?itemId=${id}&actor=admin`, { user: 'Viewer' })).json.items;
         assert.equal(trail[0].action, 'label.created');
         assert.equal(trail[0].details.imported, true);
         assert.equal(trail[0].details.label.reviewer, 'dave');

@@ -98,10 +98,26 @@ function incidentEvents(raw: readonly unknown[]): IncidentEvent[] {
   return events;
 }
 
+/**
+ * Imported labels are answers in other reviewers' names, and they count towards consensus and agreement: writing
+ * them in bulk is an Admin's decision (like deleting incidents), while an Editor may still import incidents alone.
+ */
+function checkMayImportLabels(ctx: RouteContext): void {
+  const user = ctx.req.pluginContext.user;
+  if (String(user?.role).toLowerCase() !== 'admin') {
+    throw new HttpError(
+      403,
+      `importing labels in other reviewers' names needs the Admin role; ${user?.login ?? 'the caller'} has ` +
+        `${user?.role || 'no role'}: import the incidents without their labels, or ask an Admin`
+    );
+  }
+}
+
 async function importedLabels(ctx: RouteContext, raw: readonly unknown[]): Promise<ImportedIncidentLabel[]> {
   if (raw.length === 0) {
     return [];
   }
+  checkMayImportLabels(ctx);
   const taxonomy = rootCauseTaxonomy((await ctx.store.getLabelingSettings()).rootCauseExtensions);
   const errors: string[] = [];
   const labels = raw.flatMap((record, i) => {
