@@ -109,7 +109,8 @@ for (const kind of ['sqlite', 'postgres']) {
           opened++;
           return store;
         },
-        { ttlMs: 60_000, now: () => now }
+        // No time limit here: a busy CI machine must not turn this test's store reads into "no weights yet".
+        { ttlMs: 60_000, now: () => now, maxWaitMs: Infinity }
       );
       const ctx = (lastUpdatedMs) => ({ dataSourceInstanceSettings: { ...instanceSettings(), lastUpdatedMs } });
       const first = await provider(ctx(1));
@@ -124,6 +125,24 @@ for (const kind of ['sqlite', 'postgres']) {
       now = 120_000;
       assert.equal(await provider(ctx(2)), undefined, 'a closed store means default weights, not a failed query');
       store = await storeApi.openStore(db.settings(), { now: steppingClock() });
+    });
+
+    it('answers without weights at once when the store is slow, and with them once it has answered', async () => {
+      await reviewed('forest', 'isolationForest', 'false_alarm', 6);
+      let release;
+      const slowStore = new Promise((resolve) => (release = () => resolve(store)));
+      const provider = weightsApi.storeDetectorWeights(() => slowStore, { maxWaitMs: 50 });
+      const ctx = { dataSourceInstanceSettings: instanceSettings() };
+      const started = Date.now();
+      assert.equal(await provider(ctx), undefined);
+      assert.ok(Date.now() - started < 1000, 'the query did not wait for the store');
+      release();
+      // The read started by the first query finishes in the background; a later query finds its answer.
+      let later;
+      for (const waitUntil = Date.now() + 10_000; !later && Date.now() < waitUntil;) {
+        later = await provider(ctx);
+      }
+      assert.ok(later?.weights.isolationForest < BASE.isolationForest, 'the weights arrived after the store did');
     });
 
     it('records detected anomalies once, updates them when they end, and feeds the weights once reviewed', async () => {

@@ -29,11 +29,20 @@ const PAGE_SIZE = 500;
 /** Newest agreed anomalies read at most: enough for stable precisions, bounded work per minute. */
 const MAX_LABELED = 10_000;
 const CACHE_TTL_MS = 60_000;
+/**
+ * Longest a query waits for the weights: a store that is slow to open (PostgreSQL unreachable until its connect
+ * timeout) must not hold up dashboards. The read goes on, and later queries get its answer from the cache.
+ */
+const MAX_WAIT_MS = 500;
 const DEFAULT_WEIGHTS = resolveOptions({}).weights;
 
 export function storeDetectorWeights(
   storeFor: (ctx: PluginContext) => Promise<Store>,
-  { ttlMs = CACHE_TTL_MS, now = Date.now }: { ttlMs?: number; now?: () => number } = {}
+  {
+    ttlMs = CACHE_TTL_MS,
+    now = Date.now,
+    maxWaitMs = MAX_WAIT_MS,
+  }: { ttlMs?: number; now?: () => number; maxWaitMs?: number } = {}
 ): DetectorWeightsProvider {
   const cache = new Map<string, { at: number; weights: Promise<LabelWeights | undefined> }>();
   return (ctx) => {
@@ -45,7 +54,7 @@ export function storeDetectorWeights(
     const at = now();
     const hit = cache.get(key);
     if (hit && at - hit.at < ttlMs) {
-      return hit.weights;
+      return atMost(hit.weights, maxWaitMs);
     }
     for (const [old, entry] of cache) {
       if (at - entry.at >= ttlMs) {
@@ -62,8 +71,21 @@ export function storeDetectorWeights(
         return undefined;
       });
     cache.set(key, { at, weights });
-    return weights;
+    return atMost(weights, maxWaitMs);
   };
+}
+
+/** The weights if they come within `ms`, else none (the defaults) for this query. */
+function atMost(weights: Promise<LabelWeights | undefined>, ms: number): Promise<LabelWeights | undefined> {
+  if (!Number.isFinite(ms)) {
+    return weights; // setTimeout would fire an infinite wait at once
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+    timer.unref();
+  });
+  return Promise.race([weights, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Counts the agreed verdicts per credited detector, newest first, and weighs the detectors by them. */
