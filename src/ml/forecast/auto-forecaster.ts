@@ -5,8 +5,7 @@ import { Candidate, rollingOriginBacktest } from './backtest';
 import { defaultCandidates, PoolContext } from './candidates';
 import { combineForecasts, inverseErrorWeights } from './combination';
 import { fillGaps } from './gaps';
-import { residualScales } from './intervals';
-import { normalQuantile } from '../stats/distributions';
+import { intervalMultiplier, residualScales } from './intervals';
 import { fitSes } from './ses';
 import { detectTrend } from './trend-test';
 
@@ -339,7 +338,7 @@ export class AutoForecaster {
     notes: string[]
   ): Forecast {
     const level = this.options.level;
-    const z = normalQuantile(0.5 + level / 2);
+    const z = intervalMultiplier(level);
     const lower = new Float64Array(mean.length);
     const upper = new Float64Array(mean.length);
     for (let k = 0; k < mean.length; k++) {
