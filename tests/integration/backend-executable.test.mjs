@@ -146,6 +146,46 @@ describe('backend executable', () => {
   });
 });
 
+describe('backend executable whose Grafana dies', () => {
+  it('stops by itself instead of living on as an orphan', async () => {
+    // A stand-in parent (a Node process, as Grafana would be) starts the plugin and prints its pid, then is killed
+    // with SIGKILL, the way an OOM-killed Grafana goes: no Shutdown call, no SIGTERM for the plugin.
+    const parent = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const c = require('node:child_process').spawn(process.argv[1], [], { env: JSON.parse(process.argv[2]), stdio: ['ignore', 'pipe', 'ignore'] });
+         c.stdout.once('data', () => console.log(c.pid));
+         setInterval(() => {}, 1000);`,
+        executable,
+        JSON.stringify(GO_PLUGIN_ENV),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
+    const pid = Number(await firstLine(parent.stdout));
+    assert.ok(pid > 0 && isRunning(pid), 'the plugin started under the stand-in parent');
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (isRunning(pid) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const orphaned = isRunning(pid);
+    if (orphaned) {
+      process.kill(pid, 'SIGKILL');
+    }
+    assert.equal(orphaned, false, 'the plugin outlived its parent by more than 10 s');
+  });
+});
+
+/** Alive and not a zombie (an exited orphan waits for init to reap it). */
+function isRunning(pid) {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** The plugin's threads that run anomaly scoring workers (workers/pool.ts names them anomaly-scoring-<n>). */
 function scoringThreads(pid) {
   return readdirSync(`/proc/${pid}/task`)

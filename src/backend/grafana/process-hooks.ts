@@ -28,4 +28,29 @@ export function installProcessHooks(onTerminate: () => void, logger: Logger = lo
       stack: reason instanceof Error ? reason.stack : undefined,
     });
   });
+  watchParent(onTerminate, logger);
+}
+
+/** How often the parent is looked for: an orphan lingers this long at most. */
+export const PARENT_CHECK_MS = 2000;
+
+/**
+ * Stop when Grafana is gone. A Go plugin dies by SIGPIPE on its next log line once Grafana's end of the pipes
+ * closes; Node ignores SIGPIPE, so a Node plugin whose Grafana was killed (OOM, kill -9, a crashed container
+ * runtime) would stay behind for good, holding its port and its database. Being re-parented is the sign.
+ */
+export function watchParent(onOrphaned: () => void, logger: Logger = log, everyMs = PARENT_CHECK_MS): () => void {
+  const parent = process.ppid;
+  if (parent <= 1) {
+    return () => undefined; // started by init itself: there is no parent to outlive
+  }
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      logger.warn('Grafana, the parent process, is gone: stopping', { parent, now: process.ppid });
+      onOrphaned();
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -26,7 +26,13 @@ type Supervisor struct {
 	mu      sync.Mutex
 	process *launch.Process
 	client  *sdkclient.Client
+	// stopped: Stop was called; nothing starts again. Without it the restart ticker, racing the shutdown, could
+	// start a fresh process after Stop and leave it running when the host exits.
+	stopped bool
 }
+
+// errStopped is Start's answer once the supervisor has been stopped.
+var errStopped = errors.New("the supervisor is stopped")
 
 // NewSupervisor prepares a supervisor; Start launches the first process.
 func NewSupervisor(config launch.Config, logger hclog.Logger) *Supervisor {
@@ -35,6 +41,12 @@ func NewSupervisor(config launch.Config, logger hclog.Logger) *Supervisor {
 
 // Start launches the process once; failing here is fatal, as a failed start at plugin load is in Grafana.
 func (s *Supervisor) Start() error {
+	s.mu.Lock()
+	stopped := s.stopped
+	s.mu.Unlock()
+	if stopped {
+		return errStopped
+	}
 	process, err := launch.Start(s.config)
 	if err != nil {
 		return err
@@ -45,6 +57,12 @@ func (s *Supervisor) Start() error {
 		return err
 	}
 	s.mu.Lock()
+	if s.stopped {
+		// Stop ran while this one was starting: it must not outlive the host.
+		s.mu.Unlock()
+		process.Kill()
+		return errStopped
+	}
 	s.process, s.client = process, client
 	s.mu.Unlock()
 	s.logger.Info("plugin started", "pid", process.PID(), "startupMs", process.StartupTime.Milliseconds())
@@ -63,7 +81,11 @@ func (s *Supervisor) Run(ctx context.Context) {
 		case <-ticker.C:
 			s.mu.Lock()
 			exited := s.process == nil || s.process.Exited()
+			stopped := s.stopped
 			s.mu.Unlock()
+			if stopped || ctx.Err() != nil {
+				return
+			}
 			if exited {
 				s.logger.Warn("plugin process exited, restarting")
 				if err := s.Start(); err != nil {
@@ -89,6 +111,7 @@ func (s *Supervisor) Stop() {
 	s.mu.Lock()
 	process := s.process
 	s.process, s.client = nil, nil
+	s.stopped = true
 	s.mu.Unlock()
 	if process != nil {
 		process.Kill()
