@@ -154,7 +154,9 @@ describe('backend executable whose Grafana dies', () => {
       process.execPath,
       [
         '-e',
-        `const c = require('node:child_process').spawn(process.argv[1], [], { env: JSON.parse(process.argv[2]), stdio: ['ignore', 'pipe', 'ignore'] });
+        // Like go-plugin, the parent reads the plugin's stderr for logs: once it is dead, every log line hits EPIPE.
+        `const c = require('node:child_process').spawn(process.argv[1], [], { env: JSON.parse(process.argv[2]), stdio: ['ignore', 'pipe', 'pipe'] });
+         c.stderr.resume();
          c.stdout.once('data', () => console.log(c.pid));
          setInterval(() => {}, 1000);`,
         executable,

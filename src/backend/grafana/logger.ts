@@ -104,9 +104,19 @@ export function formatLine(level: LogLevel, message: string, fields: LogFields, 
   }
 }
 
+/**
+ * Once Grafana's end of the pipe is gone, stderr errors (EPIPE) and is destroyed: writing on would only raise
+ * the error again, and logging that error would write again — a loop that spins a core. Lines are dropped instead.
+ */
+function writeToStderr(line: string): void {
+  if (!process.stderr.destroyed) {
+    process.stderr.write(line);
+  }
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const minRank = RANK[options.level ?? defaultLevel()];
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const write = options.write ?? writeToStderr;
   const now = options.now ?? preciseNow;
 
   const make = (bound: LogFields): Logger => {

@@ -29,6 +29,8 @@ export function installProcessHooks(onTerminate: () => void, logger: Logger = lo
     });
   });
   watchParent(onTerminate, logger);
+  // go-plugin reads our stderr for logs: when that pipe breaks, Grafana is gone (nothing left to log to either).
+  process.stderr.on('error', () => onTerminate());
 }
 
 /** How often the parent is looked for: an orphan lingers this long at most. */
