@@ -16,6 +16,18 @@ export interface PromSeries {
   values: Float64Array;
 }
 
+/** A label set's name/value pairs sorted by name: the canonical form whatever order Prometheus listed them in. */
+export function sortedLabelPairs(labels: Labels): Array<[string, string]> {
+  return Object.keys(labels)
+    .sort()
+    .map((name): [string, string] => [name, labels[name]]);
+}
+
+/** A canonical key of a label set, to find the same series across answers. */
+export function labelKey(labels: Labels): string {
+  return JSON.stringify(sortedLabelPairs(labels));
+}
+
 export interface PromSample {
   labels: Labels;
   timestamp: number;

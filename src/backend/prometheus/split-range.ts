@@ -8,7 +8,7 @@
  * one part Prometheus is still working on the next. Query frontends (Thanos, Mimir, Loki) split by time for the
  * same reason. Small queries are not split: the extra round trip and index lookup would cost more than it saves.
  */
-import type { Labels, PromSeries } from './samples';
+import { labelKey, type Labels, type PromSeries, sortedLabelPairs } from './samples';
 import type { RangeQueryResult } from './client';
 
 /** Steps below which a query runs whole. */
@@ -103,20 +103,10 @@ function concatSeries(parts: PromSeries[]): PromSeries {
   return { labels: parts[0].labels, timestamps, values };
 }
 
-function sortedPairs(labels: Labels): Array<[string, string]> {
-  return Object.keys(labels)
-    .sort()
-    .map((name) => [name, labels[name]]);
-}
-
-function labelKey(labels: Labels): string {
-  return JSON.stringify(sortedPairs(labels));
-}
-
 /** Prometheus' label-set order: pair by pair (name, then value), a prefix first. */
 export function compareLabels(a: Labels, b: Labels): number {
-  const pa = sortedPairs(a);
-  const pb = sortedPairs(b);
+  const pa = sortedLabelPairs(a);
+  const pb = sortedLabelPairs(b);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i][0] !== pb[i][0]) {
       return pa[i][0] < pb[i][0] ? -1 : 1;

@@ -4,7 +4,7 @@
  * duplicates, every label set unique, and null — never NaN — where there is no value, since NaN fires alerts.
  */
 import type { Frame, FrameMeta, Notice } from 'backend/grafana/frame';
-import type { PromSeries } from 'backend/prometheus/samples';
+import { labelKey, type PromSeries } from 'backend/prometheus/samples';
 import { DATAPLANE_TYPE_VERSION, FIELD, FRAME_TYPE } from 'contract/frames';
 import { seriesDisplayName } from './legend';
 
@@ -108,14 +108,6 @@ export function nanToNull(values: Float64Array): Float64Array | Array<number | n
     return values;
   }
   return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
-}
-
-function labelKey(labels: Record<string, string>): string {
-  return JSON.stringify(
-    Object.keys(labels)
-      .sort()
-      .map((k) => [k, labels[k]])
-  );
 }
 
 function concat(a: Float64Array, b: Float64Array): Float64Array {

@@ -40,14 +40,7 @@ export function emptyGridSeries(labels: Labels, length: number): GridSeries {
   return { labels, values: new Float64Array(length).fill(NaN), first: -1, last: -1 };
 }
 
-/** A canonical key of a label set, whatever the order Prometheus listed the labels in. */
-export function labelKey(labels: Labels): string {
-  return JSON.stringify(
-    Object.keys(labels)
-      .sort()
-      .map((name) => [name, labels[name]])
-  );
-}
+export { labelKey } from 'backend/prometheus/samples';
 
 /** A series over `history` followed by the same series over `panel` (the grid right after it). */
 export function joinGrids(history: GridSeries | undefined, historyLength: number, panel: GridSeries): GridSeries {
