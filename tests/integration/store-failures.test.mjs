@@ -44,6 +44,18 @@ function unprivileged() {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+/** A firing incident event as the store ingests it. */
+const firingIncident = (externalId, title = 'ro') => ({
+  source: 'generic',
+  externalId,
+  status: 'firing',
+  observedAt: 1.7e12,
+  startedAt: 1.7e12,
+  endedAt: null,
+  title,
+  details: {},
+});
+
 const label = (incidentId, login, rootCause = 'disk_full') => ({
   method: 'POST',
   path: `incidents/${incidentId}/labels`,
@@ -55,21 +67,7 @@ describe('read-only SQLite file', () => {
   it('serves reads, refuses writes with a clear 503 and loses nothing', async () => {
     const db = await freshDatabase('sqlite');
     const seeded = await store.openStore(db.settings());
-    const [{ id }] = await seeded.ingestIncidents(
-      [
-        {
-          source: 'generic',
-          externalId: 'RO-1',
-          status: 'firing',
-          observedAt: 1.7e12,
-          startedAt: 1.7e12,
-          endedAt: null,
-          title: 'ro',
-          details: {},
-        },
-      ],
-      'grafana'
-    );
+    const [{ id }] = await seeded.ingestIncidents([firingIncident('RO-1')], 'grafana');
     await seeded.putIncidentLabel(
       id,
       { rootCause: 'disk_full', component: null, confidence: 'high', skipped: false, note: null },
@@ -131,21 +129,7 @@ describe('read-only SQLite file', () => {
   it('writes again without a restart once the file is writable again', async () => {
     const db = await freshDatabase('sqlite');
     const seeded = await store.openStore(db.settings());
-    const [{ id }] = await seeded.ingestIncidents(
-      [
-        {
-          source: 'generic',
-          externalId: 'RO-2',
-          status: 'firing',
-          observedAt: 1.7e12,
-          startedAt: 1.7e12,
-          endedAt: null,
-          title: 'ro',
-          details: {},
-        },
-      ],
-      'grafana'
-    );
+    const [{ id }] = await seeded.ingestIncidents([firingIncident('RO-2')], 'grafana');
     await seeded.close();
     const user = unprivileged();
     // Every file of the store belongs to the backend's user, as Grafana's data directory does; only the mode changes.
@@ -237,21 +221,7 @@ describe('read-only PostgreSQL', () => {
   it('serves reads and refuses writes with a clear 503', async () => {
     const db = await freshDatabase('postgres');
     const seeded = await store.openStore(db.settings());
-    await seeded.ingestIncidents(
-      [
-        {
-          source: 'generic',
-          externalId: 'RO-1',
-          status: 'firing',
-          observedAt: 1.7e12,
-          startedAt: 1.7e12,
-          endedAt: null,
-          title: 'ro',
-          details: {},
-        },
-      ],
-      'grafana'
-    );
+    await seeded.ingestIncidents([firingIncident('RO-1')], 'grafana');
     await seeded.close();
     // Every session of the store is read-only, as on a hot standby.
     const dsn = new URL(db.dsn);
@@ -259,29 +229,12 @@ describe('read-only PostgreSQL', () => {
     const readOnly = await store.openStore({ ...db.settings(), dsn: dsn.toString() });
     try {
       assert.equal((await readOnly.listIncidents({ limit: 10, offset: 0 })).total, 1);
-      await assert.rejects(
-        readOnly.ingestIncidents(
-          [
-            {
-              source: 'generic',
-              externalId: 'RO-2',
-              status: 'firing',
-              observedAt: 1.7e12,
-              startedAt: 1.7e12,
-              endedAt: null,
-              title: 'x',
-              details: {},
-            },
-          ],
-          'grafana'
-        ),
-        (err) => {
-          assert.equal(err.status, 503);
-          assert.equal(err.reason, 'readonly');
-          assert.match(err.message, /^PostgreSQL .*: the database is read-only/);
-          return true;
-        }
-      );
+      await assert.rejects(readOnly.ingestIncidents([firingIncident('RO-2', 'x')], 'grafana'), (err) => {
+        assert.equal(err.status, 503);
+        assert.equal(err.reason, 'readonly');
+        assert.match(err.message, /^PostgreSQL .*: the database is read-only/);
+        return true;
+      });
     } finally {
       await readOnly.close();
       await db.dispose();
