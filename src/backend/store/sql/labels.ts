@@ -2,7 +2,7 @@
  * Writing labels: one per reviewer and item, replaced when the reviewer changes their mind (the audit trail keeps
  * every version), followed in the same transaction by the item's new label state.
  */
-import type { AnomalyLabel, IncidentLabel, IngestOutcome } from 'contract/resources';
+import type { AnomalyLabel, IncidentLabel, IngestOutcome, LabelKind } from 'contract/resources';
 import { NotFoundError } from '../errors';
 import type { Actor, AnomalyLabelValues, ImportedIncidentLabel, IncidentLabelValues } from '../store';
 import { appendAudit } from './audit';
@@ -36,11 +36,10 @@ export async function putIncidentLabel(
   now: number
 ): Promise<IncidentLabel> {
   await requireItem(tx, dialect, 'incident', incidentId);
-  const row = await tx.get<IncidentLabelRow>(
-    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? AND reviewer = ?`,
-    [incidentId, reviewer]
-  );
-  const before = row && incidentLabel(row);
+  const before = await readIncidentLabel(tx, incidentId, reviewer);
+  if (before && sameIncidentValues(before, values)) {
+    return before;
+  }
   const after: IncidentLabel = {
     incidentId,
     reviewer,
@@ -48,40 +47,11 @@ export async function putIncidentLabel(
     createdAt: before?.createdAt ?? now,
     updatedAt: now,
   };
-  if (before && sameIncidentValues(before, values)) {
-    return before;
-  }
-  const params = [values.rootCause, values.component, values.confidence, values.skipped, values.note];
-  if (before) {
-    await tx.run(
-      `UPDATE incident_labels SET root_cause = ?, component = ?, confidence = ?, skipped = ?, note = ?, updated_at = ?
-       WHERE incident_id = ? AND reviewer = ?`,
-      [...params, now, incidentId, reviewer]
-    );
-  } else {
-    await tx.run(
-      `INSERT INTO incident_labels
-         (root_cause, component, confidence, skipped, note, created_at, updated_at, incident_id, reviewer)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [...params, now, now, incidentId, reviewer]
-    );
-  }
-  const settings = await readLabelingSettings(tx);
-  await refreshLabelState(tx, LABEL_TABLES.incident, incidentId, settings.reviewersPerItem);
-  await appendAudit(tx, reviewer, now, {
-    action: before ? 'label.updated' : 'label.created',
-    itemKind: 'incident',
-    itemId: incidentId,
-    details: before ? { before, after } : { label: after },
-  });
+  await writeIncidentLabel(tx, before, after);
+  await labelChanged(tx, 'incident', incidentId, reviewer, now, before, after);
   return after;
 }
 
-/**
- * A label from an export, written with its own reviewer and times. Like incident events, an older copy never
- * overrides a newer stored label, and an identical one changes nothing: importing a file twice is a no-op.
- * The audit trail names the importer as the actor and the reviewer inside the label.
- */
 export async function importIncidentLabel(
   tx: SqlTransaction,
   dialect: Dialect,
@@ -91,11 +61,7 @@ export async function importIncidentLabel(
 ): Promise<IngestOutcome> {
   const { incidentId, reviewer, values } = label;
   await requireItem(tx, dialect, 'incident', incidentId);
-  const row = await tx.get<IncidentLabelRow>(
-    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? AND reviewer = ?`,
-    [incidentId, reviewer]
-  );
-  const before = row && incidentLabel(row);
+  const before = await readIncidentLabel(tx, incidentId, reviewer);
   if (before && (sameIncidentValues(before, values) || before.updatedAt >= label.updatedAt)) {
     return 'unchanged';
   }
@@ -106,30 +72,61 @@ export async function importIncidentLabel(
     createdAt: before?.createdAt ?? label.createdAt,
     updatedAt: label.updatedAt,
   };
-  const params = [values.rootCause, values.component, values.confidence, values.skipped, values.note];
+  await writeIncidentLabel(tx, before, after);
+  await labelChanged(tx, 'incident', incidentId, actor, now, before, after, { imported: true });
+  return before ? 'updated' : 'created';
+}
+
+async function readIncidentLabel(
+  tx: SqlTransaction,
+  incidentId: string,
+  reviewer: string
+): Promise<IncidentLabel | undefined> {
+  const row = await tx.get<IncidentLabelRow>(
+    `SELECT ${INCIDENT_LABEL_SELECT} FROM incident_labels WHERE incident_id = ? AND reviewer = ?`,
+    [incidentId, reviewer]
+  );
+  return row && incidentLabel(row);
+}
+
+/** Stores `after` over `before` (the reviewer's stored label, if any), with the times `after` carries. */
+async function writeIncidentLabel(tx: SqlTransaction, before: IncidentLabel | undefined, after: IncidentLabel) {
+  const params = [after.rootCause, after.component, after.confidence, after.skipped, after.note];
   if (before) {
     await tx.run(
       `UPDATE incident_labels SET root_cause = ?, component = ?, confidence = ?, skipped = ?, note = ?, updated_at = ?
        WHERE incident_id = ? AND reviewer = ?`,
-      [...params, after.updatedAt, incidentId, reviewer]
+      [...params, after.updatedAt, after.incidentId, after.reviewer]
     );
   } else {
     await tx.run(
       `INSERT INTO incident_labels
          (root_cause, component, confidence, skipped, note, created_at, updated_at, incident_id, reviewer)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [...params, after.createdAt, after.updatedAt, incidentId, reviewer]
+      [...params, after.createdAt, after.updatedAt, after.incidentId, after.reviewer]
     );
   }
+}
+
+/** After any label write: the item's label state follows, and the audit trail records the change. */
+async function labelChanged<L>(
+  tx: SqlTransaction,
+  kind: LabelKind,
+  itemId: string,
+  actor: Actor,
+  now: number,
+  before: L | undefined,
+  after: L,
+  extra: Record<string, unknown> = {}
+): Promise<void> {
   const settings = await readLabelingSettings(tx);
-  await refreshLabelState(tx, LABEL_TABLES.incident, incidentId, settings.reviewersPerItem);
+  await refreshLabelState(tx, LABEL_TABLES[kind], itemId, settings.reviewersPerItem);
   await appendAudit(tx, actor, now, {
     action: before ? 'label.updated' : 'label.created',
-    itemKind: 'incident',
-    itemId: incidentId,
-    details: before ? { before, after, imported: true } : { label: after, imported: true },
+    itemKind: kind,
+    itemId,
+    details: before ? { before, after, ...extra } : { label: after, ...extra },
   });
-  return before ? 'updated' : 'created';
 }
 
 export async function putAnomalyLabel(
@@ -164,14 +161,7 @@ export async function putAnomalyLabel(
       [...params, now, now, anomalyId, reviewer]
     );
   }
-  const settings = await readLabelingSettings(tx);
-  await refreshLabelState(tx, LABEL_TABLES.anomaly, anomalyId, settings.reviewersPerItem);
-  await appendAudit(tx, reviewer, now, {
-    action: before ? 'label.updated' : 'label.created',
-    itemKind: 'anomaly',
-    itemId: anomalyId,
-    details: before ? { before, after } : { label: after },
-  });
+  await labelChanged(tx, 'anomaly', anomalyId, reviewer, now, before, after);
   return after;
 }
 
