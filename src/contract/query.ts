@@ -35,11 +35,19 @@ export interface TraceoQueryModel {
  * Detectors a query can switch on or off; the seasonal residual baseline is always on (it gives the band). The
  * autoencoder is opt-in: it trains a small network per series (TensorFlow.js), about a quarter second per fit.
  */
-export const ANOMALY_DETECTORS = ['shift', 'volatility', 'isolationForest', 'robustCovariance', 'autoencoder'] as const;
+export const ANOMALY_DETECTORS = [
+  'novelty',
+  'shift',
+  'volatility',
+  'isolationForest',
+  'robustCovariance',
+  'autoencoder',
+] as const;
 export type AnomalyDetector = (typeof ANOMALY_DETECTORS)[number];
 
-/** Which detectors run when a query does not say: level shifts, isolation forest and robust covariance. */
+/** Which detectors run when a query does not say: novel values, level shifts, isolation forest, robust covariance. */
 export const DEFAULT_ANOMALY_DETECTORS: Record<AnomalyDetector, boolean> = {
+  novelty: true,
   shift: true,
   volatility: false,
   isolationForest: true,

@@ -18,6 +18,7 @@ describe('parseAnomalyQueryModel', () => {
     for (const anomaly of [undefined, null, {}]) {
       expect(parseAnomalyQueryModel(query({ expr: 'up', anomaly })).anomaly).toEqual({
         detectors: {
+          novelty: true,
           shift: true,
           volatility: false,
           isolationForest: true,
@@ -40,7 +41,7 @@ describe('parseAnomalyQueryModel', () => {
         expr: 'rate(x[5m])',
         output: 'alert',
         anomaly: {
-          detectors: { isolationForest: false, volatility: true, autoencoder: true },
+          detectors: { novelty: false, isolationForest: false, volatility: true, autoencoder: true },
           sensitivity: 0.8,
           trainingWindow: '14d',
           seasonality: ['1d', '1w'],
@@ -52,7 +53,14 @@ describe('parseAnomalyQueryModel', () => {
     );
     expect(model.output).toBe('alert');
     expect(model.anomaly).toEqual({
-      detectors: { shift: true, volatility: true, isolationForest: false, robustCovariance: true, autoencoder: true },
+      detectors: {
+        novelty: false,
+        shift: true,
+        volatility: true,
+        isolationForest: false,
+        robustCovariance: true,
+        autoencoder: true,
+      },
       sensitivity: 0.8,
       trainingWindowMs: 14 * DAY,
       seasonality: [DAY, 7 * DAY],

@@ -1,7 +1,8 @@
 import { gaussian, mulberry32 } from '../stats';
-import { AnomalyEnsemble } from './anomaly-ensemble';
+import { AnomalyEnsemble, historyStart } from './anomaly-ensemble';
 import { cauchyCombine, pValueToScore, scoreToPValue } from './combine';
 import { onsetScores } from './onsets';
+import { resolveOptions } from './options';
 
 /** Half-hourly samples: 48 per day, as a Prometheus range query at step 30m would return. */
 const STEP = 1800;
@@ -150,8 +151,45 @@ describe('learning state and options', () => {
   it('bounds the history by the learning period', () => {
     const { times, values } = series(12, 11);
     // One day of learning period: the model refits on the last day only, and still scores everything after it.
-    const { score } = new AnomalyEnsemble({ learningPeriodSeconds: 86400 }).detect(values, times);
+    const { score } = new AnomalyEnsemble({ learningPeriodSeconds: 86400, minLearningPoints: 0 }).detect(values, times);
     expect(Number.isFinite(score[values.length - 1])).toBe(true);
+  });
+
+  it('keeps at least the minimum learning points of a slowly sampled series, however old', () => {
+    const hourly = Float64Array.from({ length: 3000 }, (_, i) => i * 3600);
+    const bounded = resolveOptions({ minLearningPoints: 0 });
+    // 30 days back from the last point, both ends included: 721 hourly points.
+    expect(historyStart(hourly, 3000, bounded)).toBe(3000 - 721);
+    expect(historyStart(hourly, 3000, resolveOptions({ minLearningPoints: 2000 }))).toBe(1000);
+    // The default floor (8 640 points) keeps all 3 000; the points bound still applies.
+    expect(historyStart(hourly, 3000, resolveOptions({}))).toBe(0);
+    expect(historyStart(hourly, 3000, resolveOptions({ maxHistoryPoints: 500 }))).toBe(2500);
+    // A finely sampled series is bounded by time as before: 30 days at 1 minute is far above the floor.
+    const minutely = Float64Array.from({ length: 50_000 }, (_, i) => i * 60);
+    expect(historyStart(minutely, 50_000, resolveOptions({}))).toBe(50_000 - 30 * 1440 - 1);
+  });
+
+  it('catches a level the series never visited, between its two usual states', () => {
+    // A service that flips between two states at random: no baseline can predict which, so the residual scale is
+    // wide, but a value halfway between the states was never seen.
+    const rng = mulberry32(21);
+    const n = 14 * DAY;
+    const times = Float64Array.from({ length: n }, (_, i) => 1.7e9 + i * STEP);
+    let high = false;
+    const values = Float64Array.from({ length: n }, () => {
+      if (rng() < 0.1) {
+        high = !high;
+      }
+      return (high ? 50 : 10) + gaussian(rng);
+    });
+    for (let i = T0; i < T0 + 4; i++) {
+      values[i] = 30 + gaussian(rng);
+    }
+    const withNovelty = new AnomalyEnsemble().detect(values, times);
+    const without = new AnomalyEnsemble({ detectors: { novelty: false } }).detect(values, times);
+    expect(maxIn(withNovelty.score, T0, T0 + 4)).toBeGreaterThan(60);
+    expect(maxIn(withNovelty.evidence.novelty!, T0, T0 + 1)).toBeLessThan(1e-3);
+    expect(maxIn(withNovelty.score, T0, T0 + 4)).toBeGreaterThan(maxIn(without.score, T0, T0 + 4) + 15);
   });
 
   it('scores a stream with a warm model', () => {

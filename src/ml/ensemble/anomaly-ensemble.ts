@@ -22,6 +22,7 @@ import { WindowAutoencoder } from '../detectors/autoencoder';
 import { IsolationForest } from '../detectors/isolation-forest';
 import { RobustCovariance } from '../detectors/robust-covariance';
 import { SeasonalBaseline } from '../detectors/seasonal-baseline';
+import { ValueNovelty } from '../detectors/value-novelty';
 import { UNIVARIATE_FEATURE_COUNT, UnivariateFeatures } from '../features/univariate-features';
 import { calendarPeriods, medianInPlace } from '../stats';
 import { DEFAULT_SEVERITY_BANDS } from '../../contract/score';
@@ -84,6 +85,7 @@ export class AnomalyEnsemble {
   private forest: IsolationForest | undefined;
   private covariance: RobustCovariance | undefined;
   private autoencoder: WindowAutoencoder | undefined;
+  private novelty: ValueNovelty | undefined;
   /** Detector index of each kind in `active` (−1 when off), so the hot loop needs no lookups. */
   private readonly slot: Record<DetectorName, number>;
   private readonly pScratch: Float64Array;
@@ -138,6 +140,7 @@ export class AnomalyEnsemble {
     copy.forest = this.forest;
     copy.covariance = this.covariance;
     copy.autoencoder = this.autoencoder?.clone();
+    copy.novelty = this.novelty?.clone();
     copy.pScratch.set(this.pScratch);
     copy.shiftEwma = this.shiftEwma;
     copy.volatilityEwma = this.volatilityEwma;
@@ -198,6 +201,10 @@ export class AnomalyEnsemble {
         this.covariance.score(matrix, n, raw[this.slot.robustCovariance]);
       }
     }
+    if (this.slot.novelty >= 0) {
+      this.novelty = new ValueNovelty();
+      this.novelty.fit(history, raw[this.slot.novelty]);
+    }
     if (this.slot.autoencoder >= 0) {
       this.autoencoder = new WindowAutoencoder({ seed: this.options.seed, ...this.given.autoencoder! });
       this.autoencoder.fit(z, raw[this.slot.autoencoder]);
@@ -209,7 +216,7 @@ export class AnomalyEnsemble {
     for (let t = 0; t < n; t++) {
       this.streamingScores(z[t], scale[t]);
       for (let k = 0; k < raw.length; k++) {
-        if (k !== this.slot.isolationForest && k !== this.slot.robustCovariance && k !== this.slot.autoencoder) {
+        if (!this.batchScored(k)) {
           raw[k][t] = this.rawScratch[k];
         }
       }
@@ -308,12 +315,14 @@ export class AnomalyEnsemble {
     let nextFit = -1;
     for (let t = 0; t < n; t++) {
       if ((!this.fitted && finiteSeen >= o.minHistoryPoints) || t === nextFit) {
-        const start = historyStart(times, t, o.learningPeriodSeconds, o.maxHistoryPoints);
+        const start = historyStart(times, t, o);
         this.fit(values.subarray(start, t), step);
         const span = t - start;
         const bounded =
           span >= o.maxHistoryPoints ||
-          (times !== undefined && times[t - 1] - times[start] >= o.learningPeriodSeconds * 0.99);
+          (times !== undefined &&
+            span >= o.minLearningPoints &&
+            times[t - 1] - times[start] >= o.learningPeriodSeconds * 0.99);
         // Refit when the history has doubled; once it is bounded, every quarter of it.
         nextFit = t + Math.max(1, bounded ? Math.floor(span / 4) : span);
       }
@@ -347,6 +356,15 @@ export class AnomalyEnsemble {
     if (slot.autoencoder >= 0) {
       raw[slot.autoencoder] = this.autoencoder ? this.autoencoder.scoreNext(z) : NaN;
     }
+    if (slot.novelty >= 0) {
+      raw[slot.novelty] = this.novelty ? this.novelty.scoreNext(x) : NaN;
+    }
+  }
+
+  /** Whether detector `k` scores the history itself at fit time (the others are replayed point by point). */
+  private batchScored(k: number): boolean {
+    const slot = this.slot;
+    return k === slot.isolationForest || k === slot.robustCovariance || k === slot.autoencoder || k === slot.novelty;
   }
 
   /** The residual, magnitude, shift and volatility scores of a point (all NaN for a NaN residual). */
@@ -406,11 +424,13 @@ function clip(x: number, limit: number): number {
   return x > limit ? limit : x < -limit ? -limit : x;
 }
 
-function historyStart(times: Float64Array | undefined, t: number, periodSeconds: number, maxPoints: number): number {
-  let start = Math.max(0, t - maxPoints);
+/** Where the history of a fit at `t` starts: a learning period back, but never fewer than `minLearningPoints` points. */
+export function historyStart(times: Float64Array | undefined, t: number, o: ResolvedOptions): number {
+  let start = Math.max(0, t - o.maxHistoryPoints);
   if (times) {
-    const from = times[t - 1] - periodSeconds;
-    while (start < t - 1 && times[start] < from) {
+    const from = times[t - 1] - o.learningPeriodSeconds;
+    const latest = Math.max(start, t - o.minLearningPoints);
+    while (start < latest && start < t - 1 && times[start] < from) {
       start++;
     }
   }

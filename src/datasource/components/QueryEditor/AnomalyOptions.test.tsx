@@ -70,6 +70,7 @@ describe('AnomalyOptions', () => {
 
   it('shows the default detectors and records the whole choice when one is removed', async () => {
     const editor = renderOptions();
+    expect(screen.getByText('Novel value')).toBeInTheDocument();
     expect(screen.getByText('Level shift')).toBeInTheDocument();
     expect(screen.queryByText('Volatility')).not.toBeInTheDocument();
     expect(screen.queryByText('Autoencoder (slower)')).not.toBeInTheDocument();
@@ -77,7 +78,14 @@ describe('AnomalyOptions', () => {
     const chip = screen.getByText('Isolation forest').parentElement!;
     await user.click(within(chip).getByRole('button', { name: 'Remove' }));
     expect(editor.last(editor.onChangeAndRun)).toEqual({
-      detectors: { shift: true, volatility: false, isolationForest: false, robustCovariance: true, autoencoder: false },
+      detectors: {
+        novelty: true,
+        shift: true,
+        volatility: false,
+        isolationForest: false,
+        robustCovariance: true,
+        autoencoder: false,
+      },
     });
   });
 
@@ -86,7 +94,14 @@ describe('AnomalyOptions', () => {
     await user.click(screen.getByLabelText(f.detectors.label));
     await user.click(await screen.findByText('Autoencoder (slower)'));
     expect(editor.last(editor.onChangeAndRun)).toEqual({
-      detectors: { shift: true, volatility: false, isolationForest: true, robustCovariance: true, autoencoder: true },
+      detectors: {
+        novelty: true,
+        shift: true,
+        volatility: false,
+        isolationForest: true,
+        robustCovariance: true,
+        autoencoder: true,
+      },
     });
   });
 

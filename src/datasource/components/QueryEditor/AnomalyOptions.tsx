@@ -28,6 +28,12 @@ export const anomalyFields = {
 } as const;
 
 const DETECTOR_OPTIONS: Array<SelectableValue<AnomalyDetector>> = [
+  {
+    label: 'Novel value',
+    value: 'novelty',
+    description:
+      'A value the series has not taken in its learning period: a new high or low, or a level never visited.',
+  },
   { label: 'Level shift', value: 'shift', description: 'A sustained move away from the expected value.' },
   { label: 'Volatility', value: 'volatility', description: 'A burst of variance rather than one outlier.' },
   { label: 'Isolation forest', value: 'isolationForest', description: 'Unusual combinations of recent behaviour.' },
