@@ -1,12 +1,15 @@
 /**
  * Fetches one expression over a grid from Prometheus. A training window plus the panel's range is usually more
  * than the 11,000 points per series Prometheus evaluates in one range query, so the grid is cut into chunks that
- * each stay within the limit, at the panel's own step, and reassembled per series.
+ * each stay within the limit, at the panel's own step, and reassembled per series. A panel-sized grid is cut too,
+ * into the parts a raw query uses (prometheus/split-range.ts): with two in flight, decoding one overlaps
+ * Prometheus' work on the next. A chunk that fails cancels the one in flight beside it.
  */
 import { BadRequestError } from 'backend/grafana/errors';
 import type { PrometheusClient } from 'backend/prometheus/client';
 import { PrometheusQueryError } from 'backend/prometheus/errors';
 import { findUninterpolatedVariables } from 'backend/prometheus/macros';
+import { MAX_PARTS, MIN_STEPS_PER_PART } from 'backend/prometheus/split-range';
 import { MAX_POINTS_PER_SERIES } from 'backend/prometheus/step';
 
 import { emptyGridSeries, type Grid, type GridSeries, labelKey } from './grid';
@@ -31,15 +34,22 @@ export async function fetchGrid(
   const series = new Map<string, GridSeries>();
   const warnings = new Set<string>();
   const infos = new Set<string>();
+  const parts = Math.max(1, Math.min(MAX_PARTS, Math.floor(grid.length / MIN_STEPS_PER_PART)));
+  const chunkPoints = Math.min(pointsPerChunk, Math.ceil(grid.length / parts));
   const chunks: Array<[number, number]> = [];
-  for (let first = 0; first < grid.length; first += pointsPerChunk) {
-    chunks.push([first, Math.min(grid.length, first + pointsPerChunk) - 1]);
+  for (let first = 0; first < grid.length; first += chunkPoints) {
+    chunks.push([first, Math.min(grid.length, first + chunkPoints) - 1]);
   }
+  const failed = new AbortController();
+  const chunkSignal = AbortSignal.any([signal, failed.signal]);
   let next = 0;
   const worker = async () => {
     while (next < chunks.length) {
       const [first, last] = chunks[next++];
-      const result = await queryRange(client, expr, grid, first, last, signal);
+      const result = await queryRange(client, expr, grid, first, last, chunkSignal).catch((err: unknown) => {
+        failed.abort(err);
+        throw err;
+      });
       result.warnings.forEach((w) => warnings.add(w));
       result.infos.forEach((i) => infos.add(i));
       for (const s of result.series) {
