@@ -6,8 +6,9 @@
 #
 #   bash scripts/conformance.sh [extra suite flags, e.g. -log-level debug]
 #   bash scripts/conformance.sh bench [extra bench flags, e.g. -runs 50]
-# `bench` times raw QueryData through the plugin against the same query sent to Prometheus directly. It is not a
-# test: it skips the harness' own tests and the counts, writes artifacts/bench-raw.json, fails only when something errs.
+# `bench` times QueryData through the plugin (raw, or `-query-type anomaly`) against the same expression sent to
+# Prometheus directly. It is not a test: it skips the harness' own tests and the counts, writes
+# artifacts/bench-raw.json (or its -out), fails only when something errs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -65,7 +66,8 @@ stop_prometheus() { node scripts/prometheus/stop.mjs --dir "$PROM_FIXTURE_DIR" >
 trap stop_prometheus EXIT
 trap 'exit 130' INT TERM
 
-if ! fixture_env="$(node scripts/prometheus/start.mjs --dir "$PROM_FIXTURE_DIR" --fresh)"; then
+# FIXTURE_HOURS: history the fixture holds (default 24; the anomaly benchmark needs its training window too).
+if ! fixture_env="$(node scripts/prometheus/start.mjs --dir "$PROM_FIXTURE_DIR" --fresh --hours "${FIXTURE_HOURS:-24}")"; then
   echo "conformance: the Prometheus fixture did not start" >&2
   [ $mode = suite ] && echo "0 1" >"$counts/conformance"
   exit 1

@@ -13,7 +13,8 @@ import (
 	"github.com/traceo-ml/traceo-ml/tests/conformance/internal/grafanactx"
 )
 
-// runBench measures the raw query through the plugin against the same query sent to Prometheus directly.
+// runBench measures a query through the plugin (raw, or the anomaly query type over the same expression) against
+// the expression sent to Prometheus directly.
 // Timings never fail it: it exits 1 only when something errs (a query fails, the plugin does not start).
 func runBench(args []string) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
@@ -21,6 +22,9 @@ func runBench(args []string) int {
 	plugin.register(fs)
 	prometheusURL := fs.String("prometheus-url", os.Getenv("PROM_URL"), "Prometheus both sides query (default $PROM_URL)")
 	expr := fs.String("expr", "traceo_test_bench", "PromQL expression; the fixture's traceo_test_bench has 100 series")
+	queryType := fs.String("query-type", "raw", "the plugin side's query type: raw, or anomaly over the same expression")
+	output := fs.String("output", "panel", "the plugin side's output: panel or alert")
+	trainingWindow := fs.String("training-window", "", "anomaly.trainingWindow of an anomaly query (empty: its default)")
 	window := fs.Duration("range", 24*time.Hour, "length of the queried time range")
 	step := fs.Duration("step", time.Minute, "evaluation step")
 	dataEnd := fs.Int64("data-end", envInt("PROM_DATA_END"), "epoch seconds where the range ends (default $PROM_DATA_END; 0: now)")
@@ -47,6 +51,7 @@ func runBench(args []string) int {
 		Executable:    plugin.executable,
 		PrometheusURL: *prometheusURL,
 		Expr:          *expr,
+		Query:         bench.Query{Type: *queryType, Output: *output, TrainingWindow: *trainingWindow},
 		Range:         *window,
 		Step:          *step,
 		End:           epochOrZero(*dataEnd),

@@ -25,6 +25,8 @@ type Options struct {
 	PrometheusURL string
 	// Expr is the PromQL both sides run; the fixture's traceo_test_bench has 100 series.
 	Expr string
+	// Query is what the plugin is asked for: a raw query, or the anomaly query type over the same expression.
+	Query Query
 	// Range and Step: 24 h at 60 s is the DESIGN.md §5 workload (1,440 points per series).
 	Range time.Duration
 	Step  time.Duration
@@ -40,6 +42,16 @@ type Options struct {
 	Logger  hclog.Logger
 }
 
+// Query is the plugin side's query type and output; the direct side always runs Expr as it is.
+type Query struct {
+	// Type is "raw" or "anomaly".
+	Type string `json:"type"`
+	// Output is "panel" or "alert".
+	Output string `json:"output"`
+	// TrainingWindow is the anomaly query's anomaly.trainingWindow (a Prometheus duration); empty: its default.
+	TrainingWindow string `json:"trainingWindow,omitempty"`
+}
+
 // Shape is how much data one answer held; both sides must agree on it, or they did not do the same work.
 type Shape struct {
 	Series int `json:"series"`
@@ -49,6 +61,7 @@ type Shape struct {
 // Report is the outcome, in milliseconds; it is also the artifacts/bench-raw.json document.
 type Report struct {
 	Expr           string  `json:"expr"`
+	Query          Query   `json:"query"`
 	Executable     string  `json:"executable"`
 	GrafanaVersion string  `json:"grafanaVersion"`
 	RangeSeconds   float64 `json:"rangeSeconds"`
@@ -95,6 +108,15 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	if opts.Runs < 1 || opts.Warmup < 0 || opts.Step <= 0 || opts.Range < opts.Step {
 		return Report{}, fmt.Errorf("want runs ≥ 1, warmup ≥ 0 and 0 < step ≤ range; got %d, %d, %v, %v", opts.Runs, opts.Warmup, opts.Step, opts.Range)
 	}
+	if opts.Query.Type == "" {
+		opts.Query.Type = "raw"
+	}
+	if opts.Query.Output == "" {
+		opts.Query.Output = "panel"
+	}
+	if (opts.Query.Type != "raw" && opts.Query.Type != "anomaly") || (opts.Query.Output != "panel" && opts.Query.Output != "alert") {
+		return Report{}, fmt.Errorf("want query type raw or anomaly and output panel or alert; got %q, %q", opts.Query.Type, opts.Query.Output)
+	}
 	process, err := launch.Start(launch.Config{Executable: opts.Executable, Env: opts.Env, Logger: opts.Logger})
 	if err != nil {
 		return Report{}, err
@@ -135,6 +157,7 @@ func Run(ctx context.Context, opts Options) (Report, error) {
 	}
 	report := Report{
 		Expr:           opts.Expr,
+		Query:          opts.Query,
 		Executable:     executable,
 		GrafanaVersion: opts.Grafana.Version,
 		RangeSeconds:   opts.Range.Seconds(),

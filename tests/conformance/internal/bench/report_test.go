@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
 func sampleReport() Report {
@@ -45,6 +47,26 @@ func TestPrintNamesEveryNumberWithItsBar(t *testing.T) {
 	}
 }
 
+func TestPrintNamesAnAnomalyQueryAndDropsTheRawRatioBar(t *testing.T) {
+	report := sampleReport()
+	report.Query = Query{Type: "anomaly", Output: "panel", TrainingWindow: "7d"}
+	var out bytes.Buffer
+	report.Print(&out)
+	text := out.String()
+	for _, want := range []string{
+		"anomaly (panel output, training window 7d) QueryData overhead: traceo_test_bench",
+		"p50     1.50 ×    p95     1.38 ×    (no bar: the query scores every point)",
+		"p50     30.0 ms   p95     30.0 ms   (bar p95 ≤ 150 ms)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "bar ≤ 1.5×") {
+		t.Errorf("an anomaly query is held to the raw query's ratio bar:\n%s", text)
+	}
+}
+
 func TestWriteJSONKeepsEveryRun(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "artifacts", "bench-raw.json")
 	if err := sampleReport().WriteJSON(path); err != nil {
@@ -69,5 +91,15 @@ func TestWriteJSONKeepsEveryRun(t *testing.T) {
 	}
 	if decoded.PluginMS.P95 != 110 || len(decoded.PluginMS.Samples) != 2 || decoded.Ratio.P50 != 1.5 || decoded.Memory.RSSBytes != 100<<20 {
 		t.Errorf("decoded %+v", decoded)
+	}
+}
+
+func TestSeriesFramesLeaveAnnotationsOut(t *testing.T) {
+	series := data.NewFrame("", data.NewField("Time", nil, []time.Time{time.Unix(0, 0)}))
+	annotations := data.NewFrame("annotations", data.NewField("time", nil, []time.Time{time.Unix(0, 0)}))
+	annotations.Meta = &data.FrameMeta{DataTopic: data.DataTopicAnnotations}
+	got := seriesFrames(data.Frames{series, annotations})
+	if len(got) != 1 || got[0] != series {
+		t.Errorf("seriesFrames kept %d frames, want only the series frame", len(got))
 	}
 }

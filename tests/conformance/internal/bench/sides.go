@@ -31,10 +31,12 @@ func alignDown(t time.Time, step time.Duration) time.Time {
 	return time.UnixMilli(t.UnixMilli() / step.Milliseconds() * step.Milliseconds())
 }
 
-// pluginSide is a dashboard panel's raw query as Grafana sends it: /api/ds/query turned into QueryData.
+// pluginSide is a dashboard panel's (or an alert rule's) query as Grafana sends it: /api/ds/query turned into
+// QueryData.
 type pluginSide struct {
 	client  *sdkclient.Client
 	request *backend.QueryDataRequest
+	query   Query
 }
 
 const refID = "A"
@@ -51,27 +53,32 @@ func newPluginSide(client *sdkclient.Client, opts Options, w window) (pluginSide
 	}
 	// One point per step: the panel's resolution asks for exactly the step, so the plugin plans it unchanged.
 	maxDataPoints := int64(w.to.Sub(w.from) / w.step)
-	model, err := json.Marshal(map[string]any{
+	fields := map[string]any{
 		"refId":         refID,
 		"datasource":    map[string]any{"type": settings.DataSourcePluginID, "uid": ds.UID},
-		"queryType":     "raw",
+		"queryType":     opts.Query.Type,
 		"expr":          opts.Expr,
-		"output":        "panel",
+		"output":        opts.Query.Output,
 		"intervalMs":    w.step.Milliseconds(),
 		"maxDataPoints": maxDataPoints,
-	})
+	}
+	if opts.Query.Type == "anomaly" && opts.Query.TrainingWindow != "" {
+		fields["anomaly"] = map[string]any{"trainingWindow": opts.Query.TrainingWindow}
+	}
+	model, err := json.Marshal(fields)
 	if err != nil {
 		return pluginSide{}, err
 	}
 	query := backend.DataQuery{
 		RefID:         refID,
-		QueryType:     "raw",
+		QueryType:     opts.Query.Type,
 		MaxDataPoints: maxDataPoints,
 		Interval:      w.step,
 		TimeRange:     backend.TimeRange{From: w.from, To: w.to},
 		JSON:          model,
 	}
-	return pluginSide{client: client, request: &backend.QueryDataRequest{PluginContext: pluginContext, Queries: []backend.DataQuery{query}}}, nil
+	request := &backend.QueryDataRequest{PluginContext: pluginContext, Queries: []backend.DataQuery{query}}
+	return pluginSide{client: client, request: request, query: opts.Query}, nil
 }
 
 func (pluginSide) name() string { return "plugin QueryData" }
@@ -90,12 +97,27 @@ func (p pluginSide) run(ctx context.Context) (time.Duration, Shape, error) {
 	if res.Error != nil {
 		return 0, Shape{}, fmt.Errorf("status %d: %w", res.Status, res.Error)
 	}
-	// The dataplane reader also proves the frames are what a panel can draw, outside the timed section.
-	if _, err := dataplane.TimeSeriesMulti(res.Frames, refID); err != nil {
-		return 0, Shape{}, err
+	series := seriesFrames(res.Frames)
+	// Outside the timed section, the dataplane reader proves raw and alert frames are what panels and alert rules
+	// read; an anomaly panel's series frames carry value, expected, band and score, checked by the suite instead.
+	if p.query.Type == "raw" || p.query.Output == "alert" {
+		if _, err := dataplane.TimeSeriesMulti(series, refID); err != nil {
+			return 0, Shape{}, err
+		}
 	}
-	shape, err := shapeOf(res.Frames)
+	shape, err := shapeOf(series)
 	return elapsed, shape, err
+}
+
+// seriesFrames drops annotation frames (an anomaly panel's episodes), which are not series.
+func seriesFrames(frames data.Frames) data.Frames {
+	series := make(data.Frames, 0, len(frames))
+	for _, frame := range frames {
+		if frame.Meta == nil || frame.Meta.DataTopic != data.DataTopicAnnotations {
+			series = append(series, frame)
+		}
+	}
+	return series
 }
 
 // directSide is Grafana's Prometheus data source path: HTTP and a JSON decode into frames.
