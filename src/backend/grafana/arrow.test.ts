@@ -67,6 +67,17 @@ describe('encodeFrame', () => {
     expect(column.nullCount).toBe(2);
   });
 
+  it('encodes a Float64Array (a view into a larger one too) without copying it first, NaN as null', () => {
+    const backing = new Float64Array([9, 1.5, Number.NaN, -0.25, Number.NEGATIVE_INFINITY, 9]);
+    const values = backing.subarray(1, 5);
+    const frame: Frame = { name: '', fields: [{ name: 'v', type: 'number', values }] };
+    const column = decode(encodeFrame(frame, 'A')).getChild('v')!;
+    expect([0, 1, 2, 3].map((i) => column.get(i))).toEqual([1.5, null, -0.25, Number.NEGATIVE_INFINITY]);
+    expect(column.nullCount).toBe(1);
+    // The caller's array is left as it was.
+    expect(Array.from(backing)).toEqual([9, 1.5, Number.NaN, -0.25, Number.NEGATIVE_INFINITY, 9]);
+  });
+
   it('declares numbers nullable even without gaps, so every series has the same Go type', () => {
     const frame: Frame = { name: '', fields: [{ name: 'v', type: 'number', values: new Float64Array([1, 2]) }] };
     const field = decode(encodeFrame(frame, 'A')).schema.fields[0];
