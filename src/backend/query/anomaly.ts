@@ -34,7 +34,8 @@ import {
   modelOptionsKey,
   parseAnomalyQueryModel,
 } from './anomaly-options';
-import { fetchGrid, type GridFetch } from './history/fetch-grid';
+import type { GridFetch } from './history/fetch-grid';
+import { GridFetchCache } from './history/incremental-fetch';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
 import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
@@ -63,6 +64,8 @@ export interface AnomalyHandlerDependencies {
   detectorWeights?: DetectorWeightsProvider;
   /** Where detected episodes go for labeling (the data source's store in the executable); nowhere without. */
   recordAnomalies?: AnomalyRecorder;
+  /** The panel ranges fetched before, so a refresh asks Prometheus only for what is new (incremental-fetch.ts). */
+  panelValues?: GridFetchCache;
 }
 
 export function anomalyQueryHandler(
@@ -74,6 +77,7 @@ export function anomalyQueryHandler(
     autoencoderBudgetMs,
     detectorWeights,
     recordAnomalies,
+    panelValues = new GridFetchCache(),
   }: AnomalyHandlerDependencies = {}
 ): QueryHandler {
   // A loaded tfjs lives in this thread and cannot be posted to a worker: queries with the autoencoder score inline.
@@ -95,7 +99,14 @@ export function anomalyQueryHandler(
 
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
-    const current = await fetchGrid(client, expr, panel, ctx.signal);
+    const current = await panelValues.fetch(
+      panelValuesKey(req.pluginContext, expr, plan.stepMs),
+      client,
+      expr,
+      panel,
+      ctx.signal,
+      now()
+    );
     // A series that fails fails the query: the others stop too, rather than score for nobody.
     const failed = new AbortController();
     const scorer = new SeriesScorer({
@@ -181,6 +192,12 @@ export function anomalyQueryHandler(
       model.output === 'alert' ? anomalyAlertFrames(scored, frameOptions) : anomalyPanelFrames(scored, frameOptions);
     return { frames };
   };
+}
+
+/** The data source (and its settings version: another Prometheus means other values), step and expression. */
+function panelValuesKey(pluginContext: PluginContext, expr: string, stepMs: number): string {
+  const settings = pluginContext.dataSourceInstanceSettings;
+  return JSON.stringify([settings?.uid ?? '', settings?.lastUpdatedMs ?? 0, stepMs, expr]);
 }
 
 function modelKeyFactory(pluginContext: PluginContext, expr: string, stepMs: number, optionsKey: string) {
