@@ -396,3 +396,68 @@ func deref(v *float64) any {
 	}
 	return *v
 }
+
+// checkAnomalyRefresh: the same panel query again — a dashboard refresh, answered from the warm models and the
+// values kept from the first query plus a fetch of the newest minutes — gives exactly the frames of the first.
+func (s *Suite) checkAnomalyRefresh(ctx context.Context) (string, error) {
+	first, err := s.runAnomalyQuery(ctx, "panel", dashboardViewer)
+	if err != nil {
+		return "", err
+	}
+	again, err := s.runAnomalyQuery(ctx, "panel", dashboardViewer)
+	if err != nil {
+		return "", err
+	}
+	firstSeries, _, err := splitAnomalyFrames(first.Frames)
+	if err != nil {
+		return "", err
+	}
+	againSeries, _, err := splitAnomalyFrames(again.Frames)
+	if err != nil {
+		return "", err
+	}
+	if len(firstSeries) != len(againSeries) {
+		return "", fmt.Errorf("the refresh answered %d series frames, the first query %d", len(againSeries), len(firstSeries))
+	}
+	compared := 0
+	for i, frame := range firstSeries {
+		other := againSeries[i]
+		if len(frame.Fields) != len(other.Fields) {
+			return "", fmt.Errorf("frame %d: %d fields on refresh, %d before", i, len(other.Fields), len(frame.Fields))
+		}
+		for f, field := range frame.Fields {
+			if field.Len() != other.Fields[f].Len() {
+				return "", fmt.Errorf("frame %d field %s: %d rows on refresh, %d before", i, field.Name, other.Fields[f].Len(), field.Len())
+			}
+			for row := 0; row < field.Len(); row++ {
+				a, b := field.At(row), other.Fields[f].At(row)
+				if !sameValue(a, b) {
+					return "", fmt.Errorf("frame %d field %s row %d: %v on refresh, %v before", i, field.Name, row, shown(b), shown(a))
+				}
+				compared++
+			}
+		}
+	}
+	return fmt.Sprintf("%d series frames, %d values identical on refresh", len(firstSeries), compared), nil
+}
+
+// sameValue compares two field values, pointers by what they point to (nil equals nil).
+func sameValue(a, b any) bool {
+	pa, okA := a.(*float64)
+	pb, okB := b.(*float64)
+	if okA || okB {
+		if !okA || !okB || (pa == nil) != (pb == nil) {
+			return false
+		}
+		return pa == nil || *pa == *pb || (math.IsNaN(*pa) && math.IsNaN(*pb))
+	}
+	return a == b
+}
+
+// shown is a field value for a message: what a *float64 points to, nil as nil.
+func shown(v any) any {
+	if p, ok := v.(*float64); ok && p != nil {
+		return *p
+	}
+	return v
+}

@@ -125,6 +125,7 @@ func (s *Suite) checks() []check {
 		{"concurrent-queries", s.checkConcurrentQueries},
 		{"query-anomaly-panel", s.checkQueryAnomalyPanel},
 		{"anomaly-recorded-for-labeling", s.checkAnomalyRecorded},
+		{"anomaly-refresh-identical", s.checkAnomalyRefresh},
 		{"query-anomaly-alert", s.checkQueryAnomalyAlert},
 		{"query-anomaly-limits", s.checkQueryAnomalyLimits},
 		{"query-anomaly-autoencoder", s.checkQueryAnomalyAutoencoder},
