@@ -1,6 +1,7 @@
 /** Options of the anomaly ensemble, with the product defaults of DESIGN.md §3.2. */
 import type { AutoencoderOptions } from '../detectors/autoencoder';
 import type { SeasonalBaselineOptions } from '../detectors/seasonal-baseline';
+import { ANOMALY_DETECTORS } from '../../contract/query';
 
 export type Direction = 'up' | 'down' | 'both';
 
@@ -15,17 +16,9 @@ export type Direction = 'up' | 'down' | 'both';
  * - isolationForest / robustCovariance: the shape of the recent residuals (features/), jointly;
  * - autoencoder: the reconstruction error of a small tfjs autoencoder over windows of z (an unusual shape of the
  *   recent residuals); off by default, it needs a loaded TensorFlow.js runtime (`autoencoder` option).
+ * Residual and magnitude are always on; the others are the query contract's switchable detectors, in its order.
  */
-export const DETECTOR_NAMES = [
-  'residual',
-  'magnitude',
-  'novelty',
-  'shift',
-  'volatility',
-  'isolationForest',
-  'robustCovariance',
-  'autoencoder',
-] as const;
+export const DETECTOR_NAMES = ['residual', 'magnitude', ...ANOMALY_DETECTORS] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
 export interface AnomalyEnsembleOptions {
