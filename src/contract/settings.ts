@@ -26,6 +26,12 @@ export interface TraceoDataSourceJsonData {
   httpHeaderName5?: string;
   /** Upper bound on series one query may return before the query is refused with a clear error. */
   maxSeries?: number;
+  /**
+   * Anomaly queries keep the values they fetched and ask Prometheus only for the newest ones (with a 10-minute
+   * overlap), as Grafana's incremental querying does; default true. Off for a Prometheus whose older samples
+   * change after the fact (backfills), so every query fetches its whole range.
+   */
+  incrementalQuerying?: boolean;
   /** Where incidents and labels live: an embedded SQLite file (default) or a shared PostgreSQL. */
   storage?: StorageBackend;
   /** SQLite file; default `<GF_PATHS_DATA>/traceo-ml/<org>-<uid>.sqlite`. */

@@ -18,6 +18,7 @@ export const selectors = {
     tlsCACert: { id: 'traceo-config-tls-ca-cert', label: 'CA certificate' },
     timeoutSeconds: { id: 'traceo-config-timeout', label: 'Timeout (seconds)' },
     maxSeries: { id: 'traceo-config-max-series', label: 'Max series per query' },
+    incrementalQuerying: { id: 'traceo-config-incremental-querying', label: 'Incremental querying' },
     storage: { id: 'traceo-config-storage', label: 'Incident store' },
     sqlitePath: { id: 'traceo-config-sqlite-path', label: 'SQLite file' },
     postgresDsn: { id: 'traceo-config-postgres-dsn', label: 'PostgreSQL DSN' },

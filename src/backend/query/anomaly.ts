@@ -22,6 +22,7 @@ import type { PluginContext } from 'backend/grafana/plugin-context';
 import { formatPromDuration } from 'backend/prometheus/duration';
 import { interpolateMacros } from 'backend/prometheus/macros';
 import type { RangePlan } from 'backend/prometheus/step';
+import { jsonDataSchema } from 'backend/settings/json-data-schema';
 import { AnomalyEnsemble } from 'ml/ensemble/anomaly-ensemble';
 import { DEFAULT_MIN_HISTORY_POINTS } from 'ml/ensemble/options';
 import type { TensorflowRuntime } from 'ml/tf/tf-backend';
@@ -34,7 +35,7 @@ import {
   modelOptionsKey,
   parseAnomalyQueryModel,
 } from './anomaly-options';
-import type { GridFetch } from './history/fetch-grid';
+import { fetchGrid, type GridFetch } from './history/fetch-grid';
 import { GridFetchCache } from './history/incremental-fetch';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
 import { gridBetween, gridTimes } from './history/grid';
@@ -99,14 +100,16 @@ export function anomalyQueryHandler(
 
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
-    const current = await panelValues.fetch(
-      panelValuesKey(req.pluginContext, expr, plan.stepMs),
-      client,
-      expr,
-      panel,
-      ctx.signal,
-      now()
-    );
+    const current = incrementalQuerying(req.pluginContext)
+      ? await panelValues.fetch(
+          panelValuesKey(req.pluginContext, expr, plan.stepMs),
+          client,
+          expr,
+          panel,
+          ctx.signal,
+          now()
+        )
+      : await fetchGrid(client, expr, panel, ctx.signal);
     // A series that fails fails the query: the others stop too, rather than score for nobody.
     const failed = new AbortController();
     const scorer = new SeriesScorer({
@@ -192,6 +195,14 @@ export function anomalyQueryHandler(
       model.output === 'alert' ? anomalyAlertFrames(scored, frameOptions) : anomalyPanelFrames(scored, frameOptions);
     return { frames };
   };
+}
+
+/** jsonData.incrementalQuerying, on unless switched off (the settings were validated when the instance was made). */
+function incrementalQuerying(pluginContext: PluginContext): boolean {
+  const parsed = jsonDataSchema.shape.incrementalQuerying.safeParse(
+    pluginContext.dataSourceInstanceSettings?.jsonData?.incrementalQuerying
+  );
+  return !parsed.success || parsed.data !== false;
 }
 
 /** The data source (and its settings version: another Prometheus means other values), step and expression. */

@@ -56,6 +56,7 @@ export const jsonDataSchema = z.object({
       .max(MAX_TIMEOUT_SECONDS, { error: `must be at most ${MAX_TIMEOUT_SECONDS}` })
       .optional()
   ),
+  incrementalQuerying: optionalFlag,
   maxSeries: z.preprocess(
     numberLike,
     z

@@ -176,6 +176,14 @@ describe('ConfigEditor', () => {
     expect(editor.latest().jsonData).not.toHaveProperty('timeoutSeconds');
   });
 
+  it('keeps incremental querying on by default and stores it off when switched off', async () => {
+    const editor = renderEditor(settings());
+    const toggle = labelled(s.incrementalQuerying.label) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    await user.click(toggle);
+    expect(editor.latest().jsonData.incrementalQuerying).toBe(false);
+  });
+
   it('sets TLS skip-verify in jsonData', async () => {
     const editor = renderEditor(settings());
     await user.click(labelled(s.tlsSkipVerify.label));

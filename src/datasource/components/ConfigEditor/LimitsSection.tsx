@@ -1,6 +1,6 @@
 import React from 'react';
 
-import { Field, FieldSet, Input } from '@grafana/ui';
+import { Field, FieldSet, Input, Switch } from '@grafana/ui';
 
 import { DEFAULT_MAX_SERIES, DEFAULT_TIMEOUT_SECONDS } from 'contract/settings';
 
@@ -56,6 +56,18 @@ export function LimitsSection({ options, onOptionsChange }: SectionProps) {
           placeholder={String(DEFAULT_MAX_SERIES)}
           value={options.jsonData.maxSeries ?? ''}
           onChange={(event) => onLimitChange('maxSeries', event.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        label={s.incrementalQuerying.label}
+        description="Anomaly queries ask Prometheus only for what is new since the last refresh (and the 10 minutes before). Turn off if older samples change after the fact (backfills)."
+      >
+        <Switch
+          id={s.incrementalQuerying.id}
+          value={options.jsonData.incrementalQuerying ?? true}
+          onChange={(event) =>
+            onOptionsChange(withJsonData(options, { incrementalQuerying: event.currentTarget.checked }))
+          }
         />
       </Field>
     </FieldSet>
