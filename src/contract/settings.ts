@@ -32,6 +32,8 @@ export interface TraceoDataSourceJsonData {
    * change after the fact (backfills), so every query fetches its whole range.
    */
   incrementalQuerying?: boolean;
+  /** How far back before the newest points a refresh fetches again (a Prometheus duration); default `10m`. */
+  incrementalQueryOverlapWindow?: string;
   /** Where incidents and labels live: an embedded SQLite file (default) or a shared PostgreSQL. */
   storage?: StorageBackend;
   /** SQLite file; default `<GF_PATHS_DATA>/traceo-ml/<org>-<uid>.sqlite`. */
@@ -66,6 +68,8 @@ export const MAX_AUDIT_RETENTION_DAYS = 36_500;
 export const MAX_CUSTOM_HEADERS = 5;
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_SERIES = 2000;
+/** Grafana's own default for its Prometheus data source's incremental querying. */
+export const DEFAULT_INCREMENTAL_OVERLAP_WINDOW = '10m';
 
 export interface TraceoAppJsonData {
   /** uid of the Traceo ML data source the app pages query. */

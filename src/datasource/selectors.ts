@@ -19,6 +19,7 @@ export const selectors = {
     timeoutSeconds: { id: 'traceo-config-timeout', label: 'Timeout (seconds)' },
     maxSeries: { id: 'traceo-config-max-series', label: 'Max series per query' },
     incrementalQuerying: { id: 'traceo-config-incremental-querying', label: 'Incremental querying' },
+    incrementalQueryOverlapWindow: { id: 'traceo-config-incremental-overlap', label: 'Query overlap window' },
     storage: { id: 'traceo-config-storage', label: 'Incident store' },
     sqlitePath: { id: 'traceo-config-sqlite-path', label: 'SQLite file' },
     postgresDsn: { id: 'traceo-config-postgres-dsn', label: 'PostgreSQL DSN' },

@@ -110,22 +110,27 @@ describe('anomaly query type', () => {
   });
 
   it('on refresh asks Prometheus only for the unsettled points, unless incremental querying is off', async () => {
-    for (const incrementalQuerying of [true, false]) {
+    // The series count (one point), then the panel: only its unsettled points, or all of it.
+    const cases: Array<[Record<string, unknown>, number[]]> = [
+      [{ incrementalQuerying: true }, [END, END]],
+      [{ incrementalQuerying: true, incrementalQueryOverlapWindow: '1h' }, [END - STEP, END]],
+      [{ incrementalQuerying: false }, [END - DAY + STEP, END]],
+    ];
+    for (const [jsonData, panel] of cases) {
       const prometheus = fakePrometheus(series);
       const handler = anomalyQueryHandler(async () => prometheus.client, {
         scoring: new InlineScoring(new AnomalyModelCache()),
-        // The panel ends 5 minutes before now: its last 30-minute point is within the 10-minute overlap.
+        // The panel ends 5 minutes before now: its last 30-minute point is within the 10-minute overlap, its last
+        // two within an hour's.
         now: () => END + 5 * 60_000,
       });
       const mux = new QueryTypeMux().handle('anomaly', handler);
       const req = request();
-      req.pluginContext.dataSourceInstanceSettings!.jsonData = { incrementalQuerying };
+      req.pluginContext.dataSourceInstanceSettings!.jsonData = jsonData;
       const first = (await mux.queryData(req, { signal: new AbortController().signal })).get('A') as DataResponse;
       prometheus.calls.length = 0;
       const again = (await mux.queryData(req, { signal: new AbortController().signal })).get('A') as DataResponse;
       const ranges = prometheus.calls.map((c) => [c.startMs, c.endMs]);
-      // The series count (one point), then the panel: only its unsettled last point, or all of it.
-      const panel = incrementalQuerying ? [END, END] : [END - DAY + STEP, END];
       expect(ranges).toEqual([[END, END], panel]);
       expect(again.frames).toEqual(first.frames);
     }

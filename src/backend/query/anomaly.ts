@@ -19,7 +19,7 @@ import type { QueryHandler } from 'backend/grafana/data';
 import { BadRequestError } from 'backend/grafana/errors';
 import type { Notice } from 'backend/grafana/frame';
 import type { PluginContext } from 'backend/grafana/plugin-context';
-import { formatPromDuration } from 'backend/prometheus/duration';
+import { formatPromDuration, parsePromDuration } from 'backend/prometheus/duration';
 import { interpolateMacros } from 'backend/prometheus/macros';
 import type { RangePlan } from 'backend/prometheus/step';
 import { jsonDataSchema } from 'backend/settings/json-data-schema';
@@ -36,7 +36,7 @@ import {
   parseAnomalyQueryModel,
 } from './anomaly-options';
 import { fetchGrid, type GridFetch } from './history/fetch-grid';
-import { GridFetchCache } from './history/incremental-fetch';
+import { GridFetchCache, OVERLAP_MS } from './history/incremental-fetch';
 import { anomalyAlertFrames, anomalyPanelFrames, type ScoredSeries } from './anomaly/frames';
 import { gridBetween, gridTimes } from './history/grid';
 import { AnomalyModelCache } from './anomaly/model-cache';
@@ -100,14 +100,16 @@ export function anomalyQueryHandler(
 
     // One point per series: an expression over too many series fails here, cheaply, naming the limit.
     await client.queryRange(expr, plan.endMs, plan.endMs, plan.stepMs / 1000, ctx.signal);
-    const current = incrementalQuerying(req.pluginContext)
+    const incremental = incrementalQuerying(req.pluginContext);
+    const current = incremental
       ? await panelValues.fetch(
           panelValuesKey(req.pluginContext, expr, plan.stepMs),
           client,
           expr,
           panel,
           ctx.signal,
-          now()
+          now(),
+          incremental.overlapMs
         )
       : await fetchGrid(client, expr, panel, ctx.signal);
     // A series that fails fails the query: the others stop too, rather than score for nobody.
@@ -197,12 +199,19 @@ export function anomalyQueryHandler(
   };
 }
 
-/** jsonData.incrementalQuerying, on unless switched off (the settings were validated when the instance was made). */
-function incrementalQuerying(pluginContext: PluginContext): boolean {
-  const parsed = jsonDataSchema.shape.incrementalQuerying.safeParse(
-    pluginContext.dataSourceInstanceSettings?.jsonData?.incrementalQuerying
-  );
-  return !parsed.success || parsed.data !== false;
+/**
+ * jsonData.incrementalQuerying (on unless switched off) and its overlap window; undefined when off. The settings
+ * were validated when the data source instance was made, so a value that does not parse here falls back quietly.
+ */
+function incrementalQuerying(pluginContext: PluginContext): { overlapMs: number } | undefined {
+  const jsonData = pluginContext.dataSourceInstanceSettings?.jsonData ?? {};
+  const on = jsonDataSchema.shape.incrementalQuerying.safeParse(jsonData.incrementalQuerying);
+  if (on.success && on.data === false) {
+    return undefined;
+  }
+  const window = jsonDataSchema.shape.incrementalQueryOverlapWindow.safeParse(jsonData.incrementalQueryOverlapWindow);
+  const overlapMs = window.success && window.data !== undefined ? parsePromDuration(window.data) : undefined;
+  return { overlapMs: overlapMs ?? OVERLAP_MS };
 }
 
 /** The data source (and its settings version: another Prometheus means other values), step and expression. */

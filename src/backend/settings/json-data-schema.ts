@@ -4,10 +4,13 @@
  * about meaning. Custom headers are read separately (custom-headers.ts) because their keys are numbered.
  */
 import { z } from 'zod';
+import { parsePromDuration } from 'backend/prometheus/duration';
 import { AUTH_METHODS } from 'contract/settings';
 
 /** Longest timeout we accept: Grafana's own alert evaluation gives up after 30 s by default anyway. */
 export const MAX_TIMEOUT_SECONDS = 3600;
+/** Longest incremental-query overlap: beyond a day, fetching the whole range is what was meant. */
+export const MAX_OVERLAP_MS = 86_400_000;
 /** Far above any sane panel; guards against typos such as 2e9 that would disable the limit. */
 export const MAX_SERIES_CEILING = 1_000_000;
 
@@ -57,6 +60,17 @@ export const jsonDataSchema = z.object({
       .optional()
   ),
   incrementalQuerying: optionalFlag,
+  incrementalQueryOverlapWindow: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .refine((text) => text === undefined || (parsePromDuration(text) ?? 0) > 0, {
+        error: 'must be a Prometheus duration longer than 0s (e.g. 10m)',
+      })
+      .refine((text) => text === undefined || (parsePromDuration(text) ?? 0) <= MAX_OVERLAP_MS, {
+        error: 'must be at most 1d',
+      })
+  ),
   maxSeries: z.preprocess(
     numberLike,
     z

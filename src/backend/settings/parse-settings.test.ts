@@ -72,6 +72,18 @@ describe('parseTraceoSettings', () => {
     expect(s.auth.method).toBe('none');
   });
 
+  it('accepts an incremental-query overlap window as a Prometheus duration, and names a bad one', () => {
+    expect(() => parseTraceoSettings(instance({ jsonData: { incrementalQueryOverlapWindow: '30m' } }))).not.toThrow();
+    expect(() => parseTraceoSettings(instance({ jsonData: { incrementalQueryOverlapWindow: '' } }))).not.toThrow();
+    expect(problemsOf(instance({ jsonData: { incrementalQueryOverlapWindow: 'soon' } }))).toEqual([
+      expect.stringContaining('jsonData.incrementalQueryOverlapWindow must be a Prometheus duration longer than 0s'),
+    ]);
+    expect(problemsOf(instance({ jsonData: { incrementalQueryOverlapWindow: '0s' } }))).toHaveLength(1);
+    expect(problemsOf(instance({ jsonData: { incrementalQueryOverlapWindow: '2d' } }))).toEqual([
+      expect.stringContaining('jsonData.incrementalQueryOverlapWindow must be at most 1d'),
+    ]);
+  });
+
   it('collects every invalid key in one error', () => {
     const problems = problemsOf(
       instance({ jsonData: { timeoutSeconds: -1, maxSeries: 2.5, authMethod: 'oauth', tlsSkipVerify: 'maybe' } })

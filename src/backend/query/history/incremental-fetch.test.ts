@@ -48,6 +48,16 @@ describe('GridFetchCache', () => {
     expect(refreshed.series.values().next().value!.values[118]).toBe(99);
   });
 
+  it('takes the overlap window it is given', async () => {
+    const { client, calls } = fakePrometheus(series);
+    const cache = new GridFetchCache();
+    const grid = gridBetween(at(0), at(120), STEP);
+    await cache.fetch('k', client, 'up', grid, signal, at(121), 30 * STEP);
+    await cache.fetch('k', client, 'up', grid, signal, at(121), 30 * STEP);
+    // Settled up to 30 minutes before the first fetch (minute 91): from minute 92 on is asked for again.
+    expect((calls[1].startMs - T0) / STEP).toBe(92);
+  });
+
   it('fetches the whole range again after an hour, and when the range starts earlier or the step differs', async () => {
     const { client, calls } = fakePrometheus(series);
     const cache = new GridFetchCache();

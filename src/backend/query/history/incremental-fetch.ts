@@ -15,7 +15,7 @@ import { fetchGrid, type GridFetch } from './fetch-grid';
 import { emptyGridSeries, type Grid, gridBetween, gridEnd, type GridSeries } from './grid';
 import { LruCache, type LruCacheLimits } from '../anomaly/lru-cache';
 
-/** Refetched before the new points on every refresh: Grafana's default incrementalQueryOverlapWindow. */
+/** Refetched before the new points on every refresh by default: Grafana's default incrementalQueryOverlapWindow. */
 export const OVERLAP_MS = 10 * 60_000;
 /** A range is fetched whole again this long after it was first fetched whole. */
 export const MAX_AGE_MS = 60 * 60_000;
@@ -39,7 +39,8 @@ export class GridFetchCache {
 
   /**
    * The same answer as `fetchGrid(client, expr, grid, signal)`, from the cached grid under `key` (data source,
-   * expression, step) and a fetch of what it lacks. `nowMs` is the wall clock.
+   * expression, step) and a fetch of what it lacks. `nowMs` is the wall clock; `overlapMs` how far back before
+   * a fetch its points are not yet trusted (jsonData.incrementalQueryOverlapWindow).
    */
   async fetch(
     key: string,
@@ -47,19 +48,20 @@ export class GridFetchCache {
     expr: string,
     grid: Grid,
     signal: AbortSignal,
-    nowMs: number
+    nowMs: number,
+    overlapMs = OVERLAP_MS
   ): Promise<GridFetch> {
     const cached = this.lru.get(key);
     const reuseEndMs = cached ? reusableEnd(cached, grid, nowMs) : undefined;
     if (cached === undefined || reuseEndMs === undefined) {
       const whole = await fetchGrid(client, expr, grid, signal);
-      this.store(key, { grid, fetch: whole, wholeAtMs: nowMs, settledEndMs: nowMs - OVERLAP_MS });
+      this.store(key, { grid, fetch: whole, wholeAtMs: nowMs, settledEndMs: nowMs - overlapMs });
       return whole;
     }
     const tailGrid = gridBetween(reuseEndMs + grid.stepMs, gridEnd(grid), grid.stepMs);
     const tail = await fetchGrid(client, expr, tailGrid, signal);
     const assembled = assemble(cached, grid, tail, tailGrid);
-    this.store(key, { grid, fetch: assembled, wholeAtMs: cached.wholeAtMs, settledEndMs: nowMs - OVERLAP_MS });
+    this.store(key, { grid, fetch: assembled, wholeAtMs: cached.wholeAtMs, settledEndMs: nowMs - overlapMs });
     return assembled;
   }
 

@@ -184,6 +184,15 @@ describe('ConfigEditor', () => {
     expect(editor.latest().jsonData.incrementalQuerying).toBe(false);
   });
 
+  it('stores the overlap window as typed and drops an emptied one so the default applies', async () => {
+    const editor = renderEditor(settings({ jsonData: { incrementalQueryOverlapWindow: '5m' } }));
+    const input = labelled(s.incrementalQueryOverlapWindow.label);
+    await user.clear(input);
+    expect(editor.latest().jsonData).not.toHaveProperty('incrementalQueryOverlapWindow');
+    await user.type(input, '30m');
+    expect(editor.latest().jsonData.incrementalQueryOverlapWindow).toBe('30m');
+  });
+
   it('sets TLS skip-verify in jsonData', async () => {
     const editor = renderEditor(settings());
     await user.click(labelled(s.tlsSkipVerify.label));

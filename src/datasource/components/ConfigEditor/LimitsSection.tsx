@@ -2,7 +2,7 @@ import React from 'react';
 
 import { Field, FieldSet, Input, Switch } from '@grafana/ui';
 
-import { DEFAULT_MAX_SERIES, DEFAULT_TIMEOUT_SECONDS } from 'contract/settings';
+import { DEFAULT_INCREMENTAL_OVERLAP_WINDOW, DEFAULT_MAX_SERIES, DEFAULT_TIMEOUT_SECONDS } from 'contract/settings';
 
 import { selectors } from '../../selectors';
 import { TraceoDataSourceOptions } from '../../types';
@@ -68,6 +68,26 @@ export function LimitsSection({ options, onOptionsChange }: SectionProps) {
           onChange={(event) =>
             onOptionsChange(withJsonData(options, { incrementalQuerying: event.currentTarget.checked }))
           }
+        />
+      </Field>
+      <Field
+        label={s.incrementalQueryOverlapWindow.label}
+        description={`How far back before the newest points a refresh asks again, for samples that arrive late. Default ${DEFAULT_INCREMENTAL_OVERLAP_WINDOW}.`}
+        disabled={options.jsonData.incrementalQuerying === false}
+      >
+        <Input
+          id={s.incrementalQueryOverlapWindow.id}
+          width={16}
+          placeholder={DEFAULT_INCREMENTAL_OVERLAP_WINDOW}
+          value={options.jsonData.incrementalQueryOverlapWindow ?? ''}
+          onChange={(event) => {
+            const text = event.currentTarget.value.trim();
+            onOptionsChange(
+              text === ''
+                ? withoutJsonData(options, ['incrementalQueryOverlapWindow'])
+                : withJsonData(options, { incrementalQueryOverlapWindow: text })
+            );
+          }}
         />
       </Field>
     </FieldSet>
