@@ -5,8 +5,7 @@ import { Field, FieldSet, Input, Switch } from '@grafana/ui';
 import { DEFAULT_INCREMENTAL_OVERLAP_WINDOW, DEFAULT_MAX_SERIES, DEFAULT_TIMEOUT_SECONDS } from 'contract/settings';
 
 import { selectors } from '../../selectors';
-import { TraceoDataSourceOptions } from '../../types';
-import { SectionProps, withJsonData, withoutJsonData } from './configUpdates';
+import { SectionProps, withJsonData, withJsonDataOrDefault } from './configUpdates';
 
 type LimitKey = 'timeoutSeconds' | 'maxSeries';
 
@@ -19,14 +18,8 @@ export function parseLimit(text: string): number | undefined {
 export function LimitsSection({ options, onOptionsChange }: SectionProps) {
   const s = selectors.configEditor;
 
-  const onLimitChange = (key: LimitKey, text: string) => {
-    const value = parseLimit(text);
-    onOptionsChange(
-      value === undefined
-        ? withoutJsonData(options, [key])
-        : withJsonData(options, { [key]: value } as Partial<TraceoDataSourceOptions>)
-    );
-  };
+  const onLimitChange = (key: LimitKey, text: string) =>
+    onOptionsChange(withJsonDataOrDefault(options, key, parseLimit(text)));
 
   return (
     <FieldSet label="Limits">
@@ -80,14 +73,15 @@ export function LimitsSection({ options, onOptionsChange }: SectionProps) {
           width={16}
           placeholder={DEFAULT_INCREMENTAL_OVERLAP_WINDOW}
           value={options.jsonData.incrementalQueryOverlapWindow ?? ''}
-          onChange={(event) => {
-            const text = event.currentTarget.value.trim();
+          onChange={(event) =>
             onOptionsChange(
-              text === ''
-                ? withoutJsonData(options, ['incrementalQueryOverlapWindow'])
-                : withJsonData(options, { incrementalQueryOverlapWindow: text })
-            );
-          }}
+              withJsonDataOrDefault(
+                options,
+                'incrementalQueryOverlapWindow',
+                event.currentTarget.value.trim() || undefined
+              )
+            )
+          }
         />
       </Field>
     </FieldSet>

@@ -9,7 +9,7 @@ import {
   isSecretConfigured,
   SectionProps,
   withJsonData,
-  withoutJsonData,
+  withJsonDataOrDefault,
   withSecret,
   withSecretReset,
 } from './configUpdates';
@@ -29,7 +29,7 @@ export function StorageSection({ options, onOptionsChange }: SectionProps) {
   const storage = options.jsonData.storage ?? 'sqlite';
   // An emptied text setting is removed, so the backend falls back to its default instead of to "".
   const setText = (key: 'sqlitePath' | 'postgresDsn', value: string) =>
-    onOptionsChange(value.trim() ? withJsonData(options, { [key]: value }) : withoutJsonData(options, [key]));
+    onOptionsChange(withJsonDataOrDefault(options, key, value.trim() ? value : undefined));
 
   return (
     <FieldSet label="Incidents and labels">
@@ -93,14 +93,9 @@ export function StorageSection({ options, onOptionsChange }: SectionProps) {
           width={16}
           placeholder={String(DEFAULT_AUDIT_RETENTION_DAYS)}
           value={options.jsonData.auditRetentionDays ?? ''}
-          onChange={(event) => {
-            const days = parseLimit(event.currentTarget.value);
-            onOptionsChange(
-              days === undefined
-                ? withoutJsonData(options, ['auditRetentionDays'])
-                : withJsonData(options, { auditRetentionDays: days })
-            );
-          }}
+          onChange={(event) =>
+            onOptionsChange(withJsonDataOrDefault(options, 'auditRetentionDays', parseLimit(event.currentTarget.value)))
+          }
         />
       </Field>
       <Field

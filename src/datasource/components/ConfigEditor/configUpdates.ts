@@ -35,6 +35,17 @@ export function withoutJsonData(options: TraceoSettings, keys: Array<keyof Trace
   return { ...options, jsonData };
 }
 
+/** Sets a jsonData key, or removes it when `value` is undefined (an emptied or unusable entry: the default applies). */
+export function withJsonDataOrDefault<K extends keyof TraceoDataSourceOptions>(
+  options: TraceoSettings,
+  key: K,
+  value: TraceoDataSourceOptions[K] | undefined
+): TraceoSettings {
+  return value === undefined
+    ? withoutJsonData(options, [key])
+    : withJsonData(options, { [key]: value } as Partial<TraceoDataSourceOptions>);
+}
+
 export function withSecret(options: TraceoSettings, key: SecretKey, value: string): TraceoSettings {
   return { ...options, secureJsonData: { ...options.secureJsonData, [key]: value } };
 }
