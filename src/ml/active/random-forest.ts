@@ -11,6 +11,7 @@
  * labels and seed give the same forest.
  */
 import { mulberry32, type Rng } from '../stats/random';
+import { lowerBound } from '../stats/sorted-search';
 
 export interface RandomForestOptions {
   /** Default 50. */
@@ -171,25 +172,11 @@ function binFeatures(x: Float64Array, rows: number, cols: number, maxBins: numbe
     edges.push(e);
     for (let i = 0; i < rows; i++) {
       const v = x[i * cols + f];
-      codes[f * rows + i] = Number.isFinite(v) ? upperBound(e, v) : 0;
+      // The bin of v: the number of boundaries strictly below it.
+      codes[f * rows + i] = Number.isFinite(v) ? lowerBound(e, v) : 0;
     }
   }
   return { codes, edges };
-}
-
-/** Number of boundaries strictly below v: the bin of v. */
-function upperBound(edges: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (edges[mid] < v) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 interface GrowOptions {

@@ -9,6 +9,7 @@
  * With too little history for either, a caller-supplied reference tail (e.g. the normal law for residual z) stands
  * in, so a brand-new series still gets sensible probabilities.
  */
+import { lowerBound, upperBound } from '../stats/sorted-search';
 import { fitGpd, type GpdTail, gpdSurvival } from './gpd';
 
 export interface TailCalibratorOptions {
@@ -213,36 +214,6 @@ export class TailCalibrator {
     }
     return p < MIN_P_VALUE ? MIN_P_VALUE : p > 1 ? 1 : p;
   }
-}
-
-/** First index whose value is ≥ x in an ascending array. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-/** First index whose value is > x in an ascending array. */
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 /**

@@ -13,6 +13,7 @@
  * Causal (only earlier onsets count), and cheap: onsets are sparse, each is counted against a sorted list of the
  * earlier ones (O(m) per onset for m onsets so far).
  */
+import { lowerBound } from '../stats/sorted-search';
 import { pValueToScore, scoreToPValue } from './combine';
 
 /**
@@ -48,19 +49,4 @@ export function discountRecurrences(onsets: Float64Array, decades: number, weigh
     earlier.splice(position, 0, s);
   }
   return out;
-}
-
-/** First index whose value is ≥ x in an ascending array. */
-function lowerBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }

@@ -16,6 +16,7 @@ export {
   variance,
 } from './descriptive';
 export { selectKth } from './select';
+export { lowerBound, upperBound } from './sorted-search';
 export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, detectSeasonalPeriods, detrended, type SeasonalityOptions } from './seasonality';
 export { gaussian, mulberry32, randomInt, type Rng, shuffleInPlace } from './random';
