@@ -1,20 +1,12 @@
 import React, { useMemo } from 'react';
 
-import { dateTime } from '@grafana/data';
-import {
-  EmbeddedScene,
-  PanelBuilders,
-  SceneFlexItem,
-  SceneFlexLayout,
-  SceneQueryRunner,
-  SceneTimeRange,
-} from '@grafana/scenes';
+import { EmbeddedScene, SceneFlexLayout } from '@grafana/scenes';
 
-import { DATASOURCE_PLUGIN_ID } from 'contract/settings';
 import { Anomaly } from 'contract/resources';
 import { TraceoQueryModel } from 'contract/query';
 
 import { anomalyWindow, seriesExpr } from './anomalyWindow';
+import { windowPanel } from './windowPanel';
 
 interface Props {
   anomaly: Anomaly;
@@ -39,24 +31,13 @@ function buildScene(anomaly: Anomaly, dataSourceUid: string): EmbeddedScene | un
     return undefined;
   }
   const query: TraceoQueryModel = { refId: 'A', queryType: 'anomaly', expr };
-  const window = anomalyWindow(anomaly);
-  const panel = new SceneFlexItem({
+  const panel = windowPanel(dataSourceUid, [query], {
+    title: 'Series around the anomaly',
+    description: expr,
+    ...anomalyWindow(anomaly),
     minWidth: 320,
     height: 300,
-    body: PanelBuilders.timeseries()
-      .setTitle('Series around the anomaly')
-      .setDescription(expr)
-      .setData(
-        new SceneQueryRunner({
-          datasource: { uid: dataSourceUid, type: DATASOURCE_PLUGIN_ID },
-          queries: [query],
-          maxDataPoints: 300,
-        })
-      )
-      .setTimeRange(
-        new SceneTimeRange({ from: dateTime(window.from).toISOString(), to: dateTime(window.to).toISOString() })
-      )
-      .build(),
+    maxDataPoints: 300,
   });
   return new EmbeddedScene({ body: new SceneFlexLayout({ direction: 'row', children: [panel] }) });
 }

@@ -1,20 +1,12 @@
 import React, { useMemo } from 'react';
 
-import { dateTime } from '@grafana/data';
-import {
-  EmbeddedScene,
-  PanelBuilders,
-  SceneFlexItem,
-  SceneFlexLayout,
-  SceneQueryRunner,
-  SceneTimeRange,
-} from '@grafana/scenes';
+import { EmbeddedScene, SceneFlexLayout } from '@grafana/scenes';
 
-import { DATASOURCE_PLUGIN_ID } from 'contract/settings';
 import { Incident } from 'contract/resources';
 import { TraceoQueryModel } from 'contract/query';
 
 import { incidentWindows } from './incidentWindows';
+import { windowPanel } from './windowPanel';
 
 interface Props {
   incident: Incident;
@@ -45,28 +37,8 @@ function buildScene(incident: Incident, dataSourceUid: string): EmbeddedScene | 
     expr: query.expr,
     legendFormat: query.name,
   }));
-  const children = incidentWindows(incident).map(
-    (window) =>
-      new SceneFlexItem({
-        minWidth: 240,
-        height: 220,
-        body: PanelBuilders.timeseries()
-          .setTitle(window.title)
-          .setData(
-            new SceneQueryRunner({
-              datasource: { uid: dataSourceUid, type: DATASOURCE_PLUGIN_ID },
-              queries,
-              maxDataPoints: 200,
-            })
-          )
-          .setTimeRange(
-            new SceneTimeRange({
-              from: dateTime(window.from).toISOString(),
-              to: dateTime(window.to).toISOString(),
-            })
-          )
-          .build(),
-      })
+  const children = incidentWindows(incident).map((window) =>
+    windowPanel(dataSourceUid, queries, { ...window, minWidth: 240, height: 220, maxDataPoints: 200 })
   );
   return new EmbeddedScene({ body: new SceneFlexLayout({ direction: 'row', wrap: 'wrap', children }) });
 }
