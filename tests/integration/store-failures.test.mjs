@@ -63,6 +63,21 @@ const label = (incidentId, login, rootCause = 'disk_full') => ({
   body: { rootCause, confidence: 'high' },
 });
 
+/** Reopens the database: the incident's labels (by reviewer) and the incident count are what was stored. */
+async function assertStoredAndDispose(db, id, reviewers, incidents) {
+  const reopened = await store.openStore(db.settings());
+  try {
+    assert.deepEqual(
+      (await reopened.listIncidentLabels(id)).map((l) => l.reviewer),
+      reviewers
+    );
+    assert.equal((await reopened.listIncidents({ limit: 10, offset: 0 })).total, incidents);
+  } finally {
+    await reopened.close();
+    await db.dispose();
+  }
+}
+
 describe('read-only SQLite file', () => {
   it('serves reads, refuses writes with a clear 503 and loses nothing', async () => {
     const db = await freshDatabase('sqlite');
@@ -113,17 +128,7 @@ describe('read-only SQLite file', () => {
         chmodSync(join(db.dir, name), 0o644);
       }
     }
-    const reopened = await store.openStore(db.settings());
-    try {
-      assert.deepEqual(
-        (await reopened.listIncidentLabels(id)).map((l) => l.reviewer),
-        ['alice']
-      );
-      assert.equal((await reopened.listIncidents({ limit: 10, offset: 0 })).total, 1);
-    } finally {
-      await reopened.close();
-      await db.dispose();
-    }
+    await assertStoredAndDispose(db, id, ['alice'], 1);
   });
 
   it('writes again without a restart once the file is writable again', async () => {
@@ -174,17 +179,7 @@ describe('read-only SQLite file', () => {
       await plugin.stop();
       setMode(0o644);
     }
-    const reopened = await store.openStore(db.settings());
-    try {
-      assert.deepEqual(
-        (await reopened.listIncidentLabels(id)).map((l) => l.reviewer),
-        ['bob']
-      );
-      assert.equal((await reopened.listIncidents({ limit: 10, offset: 0 })).total, 2);
-    } finally {
-      await reopened.close();
-      await db.dispose();
-    }
+    await assertStoredAndDispose(db, id, ['bob'], 2);
   });
 
   it('answers every route with a clear 503 when neither the file nor its directory is writable', async () => {
