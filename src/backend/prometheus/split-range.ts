@@ -19,10 +19,15 @@ const CONCURRENCY = 2;
 
 export type RangeQuery = (startMs: number, endMs: number, signal?: AbortSignal) => Promise<RangeQueryResult>;
 
+/** How many parts a range of `steps` evaluation steps is split into. */
+export function partCount(steps: number): number {
+  return Math.max(1, Math.min(MAX_PARTS, Math.floor(steps / MIN_STEPS_PER_PART)));
+}
+
 /** Step-aligned [startMs, endMs] parts covering the range, in time order. */
 export function splitRange(startMs: number, endMs: number, stepMs: number): Array<[number, number]> {
   const steps = Math.floor((endMs - startMs) / stepMs) + 1;
-  const parts = Math.max(1, Math.min(MAX_PARTS, Math.floor(steps / MIN_STEPS_PER_PART)));
+  const parts = partCount(steps);
   const out: Array<[number, number]> = [];
   for (let p = 0; p < parts; p++) {
     const first = Math.floor((p * steps) / parts);
@@ -43,25 +48,41 @@ export async function queryRangeInParts(
   if (parts.length === 1) {
     return run(startMs, endMs, signal);
   }
-  // The first failure fails the query: the part still in flight is cancelled and no other one starts.
-  const failed = new AbortController();
-  const partSignal = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
   const results: RangeQueryResult[] = new Array(parts.length);
+  await inFlight(
+    parts.length,
+    async (p, partSignal) => {
+      results[p] = await run(parts[p][0], parts[p][1], partSignal);
+    },
+    signal
+  );
+  return mergeParts(results);
+}
+
+/**
+ * Runs tasks 0…count−1 in order, CONCURRENCY of them in flight. The first failure fails the whole: the task still
+ * in flight is cancelled (through the signal each task gets) and no other one starts.
+ */
+export async function inFlight(
+  count: number,
+  task: (index: number, signal: AbortSignal) => Promise<void>,
+  signal?: AbortSignal
+): Promise<void> {
+  const failed = new AbortController();
+  const taskSignal = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
   let next = 0;
   const worker = async () => {
-    while (next < parts.length && !partSignal.aborted) {
-      const p = next++;
-      results[p] = await run(parts[p][0], parts[p][1], partSignal);
+    while (next < count && !taskSignal.aborted) {
+      await task(next++, taskSignal);
     }
   };
   try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
   } catch (err) {
     failed.abort(err);
     throw err;
   }
   signal?.throwIfAborted();
-  return mergeParts(results);
 }
 
 /** Series joined by label set, in Prometheus' order (sorted by labels); warnings and infos de-duplicated. */

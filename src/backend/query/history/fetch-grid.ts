@@ -9,7 +9,7 @@ import { BadRequestError } from 'backend/grafana/errors';
 import type { PrometheusClient } from 'backend/prometheus/client';
 import { PrometheusQueryError } from 'backend/prometheus/errors';
 import { findUninterpolatedVariables } from 'backend/prometheus/macros';
-import { MAX_PARTS, MIN_STEPS_PER_PART } from 'backend/prometheus/split-range';
+import { inFlight, partCount } from 'backend/prometheus/split-range';
 import { MAX_POINTS_PER_SERIES } from 'backend/prometheus/step';
 
 import { emptyGridSeries, type Grid, type GridSeries, labelKey } from './grid';
@@ -21,9 +21,6 @@ export interface GridFetch {
   infos: string[];
 }
 
-/** Chunks in flight at once: enough to overlap Prometheus' work with parsing, gentle on a shared server. */
-const CHUNK_CONCURRENCY = 2;
-
 export async function fetchGrid(
   client: PrometheusClient,
   expr: string,
@@ -34,22 +31,16 @@ export async function fetchGrid(
   const series = new Map<string, GridSeries>();
   const warnings = new Set<string>();
   const infos = new Set<string>();
-  const parts = Math.max(1, Math.min(MAX_PARTS, Math.floor(grid.length / MIN_STEPS_PER_PART)));
-  const chunkPoints = Math.min(pointsPerChunk, Math.ceil(grid.length / parts));
+  const chunkPoints = Math.min(pointsPerChunk, Math.ceil(grid.length / partCount(grid.length)));
   const chunks: Array<[number, number]> = [];
   for (let first = 0; first < grid.length; first += chunkPoints) {
     chunks.push([first, Math.min(grid.length, first + chunkPoints) - 1]);
   }
-  const failed = new AbortController();
-  const chunkSignal = AbortSignal.any([signal, failed.signal]);
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const [first, last] = chunks[next++];
-      const result = await queryRange(client, expr, grid, first, last, chunkSignal).catch((err: unknown) => {
-        failed.abort(err);
-        throw err;
-      });
+  // Each chunk is placed as it arrives, so only the chunks in flight are held besides the grid.
+  await inFlight(
+    chunks.length,
+    async (c, chunkSignal) => {
+      const result = await queryRange(client, expr, grid, chunks[c][0], chunks[c][1], chunkSignal);
       result.warnings.forEach((w) => warnings.add(w));
       result.infos.forEach((i) => infos.add(i));
       for (const s of result.series) {
@@ -61,9 +52,9 @@ export async function fetchGrid(
         }
         place(target, s.timestamps, s.values, grid);
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CHUNK_CONCURRENCY, chunks.length) }, worker));
+    },
+    signal
+  );
   return { series, warnings: [...warnings], infos: [...infos] };
 }
 
