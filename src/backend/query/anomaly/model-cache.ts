@@ -7,7 +7,7 @@
  */
 import { approximateBytes } from './approximate-bytes';
 import type { ModelState } from './causal-run';
-import { LruCache, type LruCacheLimits } from './lru-cache';
+import { LruCache, type LruCacheLimits } from '../lru-cache';
 import type { ScoredPoints } from './scored-points';
 
 /**

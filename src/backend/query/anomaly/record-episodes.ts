@@ -15,7 +15,7 @@ import type { AnnotationSeverity } from 'contract/query';
 
 import { findEpisodes } from './episodes';
 import type { ScoredSeries } from './frames';
-import { LruCache } from './lru-cache';
+import { LruCache } from '../lru-cache';
 
 export type AnomalyRecorder = (ctx: PluginContext, anomalies: AnomalyRecordInput[]) => Promise<void>;
 

@@ -13,7 +13,7 @@ import type { PrometheusClient } from 'backend/prometheus/client';
 
 import { fetchGrid, type GridFetch } from './fetch-grid';
 import { emptyGridSeries, type Grid, gridBetween, gridEnd, type GridSeries } from './grid';
-import { LruCache, type LruCacheLimits } from '../anomaly/lru-cache';
+import { LruCache, type LruCacheLimits } from '../lru-cache';
 
 /** Refetched before the new points on every refresh by default: Grafana's default incrementalQueryOverlapWindow. */
 export const OVERLAP_MS = 10 * 60_000;

@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 
 import { log, PluginError } from 'backend/grafana';
 
-import type { LruCacheLimits } from '../lru-cache';
+import type { LruCacheLimits } from '../../lru-cache';
 import { AnomalyModelCache, DEFAULT_MODEL_CACHE_LIMITS } from '../model-cache';
 import type { ScoringContext, SeriesJob, SeriesOutcome } from '../series-job';
 import { InlineScoring, type SeriesScoring } from '../series-scoring';

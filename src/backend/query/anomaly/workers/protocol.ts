@@ -5,7 +5,7 @@
  * needs the panel values for the frames, and a job is only copied when it is sent, not while it waits in the
  * pool's queue. Results are transferred: the worker never touches them again.
  */
-import type { LruCacheLimits } from '../lru-cache';
+import type { LruCacheLimits } from '../../lru-cache';
 import type { AnomalyModelCache } from '../model-cache';
 import { ScoredPoints, type ScoredPointsArrays } from '../scored-points';
 import { scoreSeriesJob, type ScoringContext, type SeriesJob, type SeriesOutcome } from '../series-job';
