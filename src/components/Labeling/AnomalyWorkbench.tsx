@@ -7,6 +7,7 @@ import { AnomalyDetails } from './AnomalyDetails';
 import { AnomalyQueue } from './AnomalyQueue';
 import { anomalyTitle, VERDICT_TEXT } from './anomalyText';
 import { AnomalyVerdictForm, EMPTY_VERDICT_DRAFT } from './AnomalyVerdictForm';
+import { handleFormAction } from './formActions';
 import { LabelingApi } from './labelingApi';
 import { LabelingFrame } from './LabelingFrame';
 import { loadState } from './LoadStates';
@@ -53,31 +54,17 @@ export function AnomalyWorkbench({ api, login, emptyState, renderMetricPanel, ac
   const skip = () => void session.submit({ skip: true }, `Skipped “${title}”.`);
 
   const onAction = (action: LabelingAction) => {
-    if (session.handleCommon(action)) {
+    if (
+      session.handleCommon(action) ||
+      handleFormAction(action, setDraft, { save, skip, focusText: () => noteRef.current?.focus() })
+    ) {
       return;
     }
-    switch (action.type) {
-      case 'verdict':
-        setDraft((d) => ({ ...d, verdict: action.verdict }));
-        break;
+    if (action.type === 'verdict') {
+      setDraft((d) => ({ ...d, verdict: action.verdict }));
+    } else if (action.type === 'rootCause' && action.index < ANOMALY_VERDICTS.length) {
       // Digits pick verdicts in form order here, so the habit from the incident side (1 – 9) carries over.
-      case 'rootCause':
-        if (action.index < ANOMALY_VERDICTS.length) {
-          setDraft((d) => ({ ...d, verdict: ANOMALY_VERDICTS[action.index] }));
-        }
-        break;
-      case 'confidence':
-        setDraft((d) => ({ ...d, confidence: action.confidence }));
-        break;
-      case 'save':
-        save();
-        break;
-      case 'skip':
-        skip();
-        break;
-      case 'focusComponent':
-        noteRef.current?.focus();
-        break;
+      setDraft((d) => ({ ...d, verdict: ANOMALY_VERDICTS[action.index] }));
     }
   };
   useLabelingShortcuts(onAction, load.status === 'ready', accepts);
@@ -89,15 +76,9 @@ export function AnomalyWorkbench({ api, login, emptyState, renderMetricPanel, ac
   return (
     <LabelingFrame
       counts={queueProgress(anomalies, login)}
-      total={data.total}
       noun="anomalies (newest first)"
-      view={session.view}
-      onView={session.setView}
-      agreement={data.agreement}
-      disagreements={data.disagreements}
-      onOpenDisagreement={session.select}
-      helpOpen={session.helpOpen}
-      onHelpOpen={session.setHelpOpen}
+      data={data}
+      session={session}
     >
       <QueueColumns
         queue={<AnomalyQueue anomalies={anomalies} selectedId={current?.id} login={login} onSelect={session.select} />}

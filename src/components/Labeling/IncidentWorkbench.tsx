@@ -8,6 +8,7 @@ import { humanizeCategory } from './agreementText';
 import { IncidentDetails } from './IncidentDetails';
 import { IncidentQueue } from './IncidentQueue';
 import { LabelingApi } from './labelingApi';
+import { handleFormAction } from './formActions';
 import { LabelingFrame } from './LabelingFrame';
 import { EMPTY_DRAFT, LabelForm } from './LabelForm';
 import { loadState } from './LoadStates';
@@ -55,27 +56,14 @@ export function IncidentWorkbench({ api, login, emptyState, renderMetricPanels, 
   const skip = () => void session.submit({ skip: true }, `Skipped “${current?.title}”.`);
 
   const onAction = (action: LabelingAction) => {
-    if (session.handleCommon(action)) {
+    if (
+      session.handleCommon(action) ||
+      handleFormAction(action, setDraft, { save, skip, focusText: () => componentRef.current?.focus() })
+    ) {
       return;
     }
-    switch (action.type) {
-      case 'rootCause':
-        if (action.index < rootCauses.length) {
-          setDraft((d) => ({ ...d, rootCause: rootCauses[action.index] }));
-        }
-        break;
-      case 'confidence':
-        setDraft((d) => ({ ...d, confidence: action.confidence }));
-        break;
-      case 'save':
-        save();
-        break;
-      case 'skip':
-        skip();
-        break;
-      case 'focusComponent':
-        componentRef.current?.focus();
-        break;
+    if (action.type === 'rootCause' && action.index < rootCauses.length) {
+      setDraft((d) => ({ ...d, rootCause: rootCauses[action.index] }));
     }
   };
   useLabelingShortcuts(onAction, load.status === 'ready', accepts);
@@ -87,15 +75,9 @@ export function IncidentWorkbench({ api, login, emptyState, renderMetricPanels, 
   return (
     <LabelingFrame
       counts={queueProgress(incidents, login)}
-      total={data.total}
       noun="incidents (the most informative)"
-      view={session.view}
-      onView={session.setView}
-      agreement={data.agreement}
-      disagreements={data.disagreements}
-      onOpenDisagreement={session.select}
-      helpOpen={session.helpOpen}
-      onHelpOpen={session.setHelpOpen}
+      data={data}
+      session={session}
     >
       <QueueColumns
         queue={<IncidentQueue incidents={incidents} selectedId={current?.id} login={login} onSelect={session.select} />}

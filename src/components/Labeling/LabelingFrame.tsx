@@ -20,35 +20,29 @@ const VIEWS: Array<{ view: LabelingView; label: string; key: string }> = [
 
 interface Props {
   counts: QueueProgressCounts;
-  /** Items matching on the server; more than `counts.total` when the queue has more than one page. */
-  total: number;
   /** Plural item noun for the "showing N of M" line. */
   noun: string;
-  view: LabelingView;
-  onView: (view: LabelingView) => void;
-  agreement: AgreementStats;
-  disagreements: Disagreement[];
-  onOpenDisagreement: (itemId: string) => void;
-  helpOpen: boolean;
-  onHelpOpen: (open: boolean) => void;
+  /**
+   * What the server answered: `total` items match (more than `counts.total` when the queue has more than one
+   * page), with the reviewers' agreement and disagreements.
+   */
+  data: { total: number; agreement: AgreementStats; disagreements: Disagreement[] };
+  /** The reviewing session (useLabelingSession): the view tab, the help overlay, opening an item. */
+  session: {
+    view: LabelingView;
+    setView: (view: LabelingView) => void;
+    select: (itemId: string) => void;
+    helpOpen: boolean;
+    setHelpOpen: (open: boolean) => void;
+  };
   /** The queue view: the list and the open item. */
   children: ReactNode;
 }
 
 /** What both queues show around the open item: progress, the view tabs, disagreements, agreement and the key help. */
-export function LabelingFrame({
-  counts,
-  total,
-  noun,
-  view,
-  onView,
-  agreement,
-  disagreements,
-  onOpenDisagreement,
-  helpOpen,
-  onHelpOpen,
-  children,
-}: Props) {
+export function LabelingFrame({ counts, noun, data, session, children }: Props) {
+  const { total, agreement, disagreements } = data;
+  const { view, setView: onView, select: onOpenDisagreement, helpOpen, setHelpOpen: onHelpOpen } = session;
   return (
     <div data-testid={labelingTestIds.workbench}>
       <Stack direction="column" gap={2}>
